@@ -1,0 +1,44 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getTextDirection } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import * as cookies from '$lib/server/auth/cookies';
+import * as session from '$lib/server/auth/session';
+
+/** Migrate at start, so the first request does not wait for it and a bad migration fails loudly. */
+export const init: ServerInit = () => {
+	if (!building) getDb();
+};
+
+/** Language and direction are set on the server, so Arabic is right-to-left before any script. */
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale))
+		});
+	});
+
+/** Fills locals from the session cookie. It never authorises: every load and action does. */
+const auth: Handle = ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(session.SESSION_COOKIE);
+	if (token && !building) {
+		const found = session.validate(getDb(), token);
+		if (!found) cookies.clearSession(event);
+		else {
+			event.locals.user = found.user;
+			event.locals.session = found.session;
+			if (found.renewed) cookies.setSession(event, token, found.session.expiresAt);
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(i18n, auth);

@@ -1,0 +1,101 @@
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { locales } from '$lib/paraglide/runtime';
+
+// Messages are functions, so they are rendered in the language of the request that fails.
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, () => m.err_too_long({ max })));
+
+v.setGlobalMessage(() => m.err_invalid());
+
+const noControl = /^[^\u0000-\u001f\u007f]*$/;
+
+export const firstName = v.pipe(
+	text(40),
+	v.nonEmpty(() => m.err_name_required()),
+	v.regex(noControl, () => m.err_name_chars()),
+	v.regex(/\p{L}/u, () => m.err_name_chars())
+);
+
+export const password = v.pipe(
+	v.string(),
+	v.minLength(8, () => m.err_password_short({ min: 8 })),
+	v.maxLength(200, () => m.err_too_long({ max: 200 }))
+);
+
+const houseNumber = v.pipe(
+	text(12),
+	v.regex(/^[\p{L}\p{N} ./-]*$/u, () => m.err_house_number()),
+	v.transform((s) => s || null)
+);
+
+export const locale = v.picklist(locales, () => m.err_choose());
+
+const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
+timeZones.add('UTC');
+
+export const flatSchema = v.object({
+	name: v.pipe(text(60), v.minLength(2, () => m.err_flat_name())),
+	slug: v.pipe(
+		text(40),
+		v.toLowerCase(),
+		v.regex(/^[a-z0-9](?:-?[a-z0-9])+$/, () => m.err_slug())
+	),
+	timeZone: v.pipe(
+		text(64),
+		v.check((z) => timeZones.has(z), () => m.err_time_zone())
+	),
+	joinMode: v.picklist(['open', 'approval'], () => m.err_choose())
+});
+
+export const setupSchema = v.object({
+	adminName: firstName,
+	password,
+	...flatSchema.entries
+});
+
+export const joinSchema = v.object({
+	locale,
+	name: firstName,
+	houseNumber,
+	password
+});
+
+export const joinAsMemberSchema = v.object({ houseNumber });
+
+export const codeSchema = v.object({
+	code: v.pipe(text(40), v.nonEmpty(() => m.err_code_required()))
+});
+
+export const loginSchema = v.object({
+	flat: v.pipe(text(60), v.nonEmpty(() => m.err_flat_required())),
+	name: firstName,
+	password: v.pipe(v.string(), v.nonEmpty(() => m.err_password_required()), v.maxLength(200))
+});
+
+export const adminLoginSchema = v.object({
+	name: firstName,
+	password: v.pipe(v.string(), v.nonEmpty(() => m.err_password_required()), v.maxLength(200))
+});
+
+export const newPasswordSchema = v.object({ code: v.pipe(text(40), v.nonEmpty()), password });
+
+export const changePasswordSchema = v.object({
+	current: v.pipe(v.string(), v.nonEmpty(() => m.err_password_required()), v.maxLength(200)),
+	password
+});
+
+export const localeSchema = v.object({ locale, redirectTo: v.optional(v.string(), '/') });
+
+export const verbinderSchema = v.object({
+	flatId: v.pipe(v.string(), v.toNumber(), v.integer()),
+	name: firstName
+});
+
+export const membershipIdSchema = v.object({
+	membershipId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
+});
+
+export const roleSchema = v.object({
+	membershipId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1)),
+	role: v.picklist(['resident', 'verbinder', 'professional'], () => m.err_choose())
+});

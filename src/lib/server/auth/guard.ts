@@ -1,0 +1,52 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '../db';
+import type { Flat, Membership } from '../db/schema';
+import * as flats from '../flats';
+import * as members from '../members';
+import { links } from '../../links';
+import { can, type Permission } from './roles';
+import type { SessionUser } from './session';
+
+type Event = Pick<RequestEvent, 'locals' | 'params' | 'url'>;
+
+/** The logged-in user, or off to the login page and back here afterwards. */
+export function requireUser(event: Event): SessionUser {
+	const user = event.locals.user;
+	if (!user) redirect(303, links.login(event.url.pathname + event.url.search));
+	return user;
+}
+
+/** The instance admin, or off to the admin login. Nothing inside a flat is the admin's. */
+export function requireAdmin(event: Event): SessionUser {
+	const user = event.locals.user;
+	if (!user) redirect(303, links.adminLogin());
+	if (!user.isAdmin) error(404);
+	return user;
+}
+
+export type MemberContext = { user: SessionUser; flat: Flat; membership: Membership };
+
+/**
+ * The one guard for everything under /f/[flat]: the user must be a member of the flat in
+ * the URL, and their role must allow `permission`. A flat you are not in answers 404, not
+ * 403, so nobody learns which flats exist. A neighbour still waiting for approval only sees
+ * the waiting page (`allowPending`).
+ */
+export function requireMember(
+	event: Event,
+	permission: Permission = 'flat.view',
+	options: { allowPending?: boolean } = {}
+): MemberContext {
+	const user = requireUser(event);
+	const slug = event.params.flat;
+	const db = getDb();
+	const flat = slug ? flats.bySlug(db, slug) : undefined;
+	const membership = flat ? members.membership(db, flat.id, user.id) : undefined;
+	if (!flat || !membership) error(404);
+	if (membership.status === 'pending') {
+		if (options.allowPending) return { user, flat, membership };
+		redirect(303, links.flat(flat.slug, 'waiting'));
+	}
+	if (!can(membership.role, permission)) error(403);
+	return { user, flat, membership };
+}

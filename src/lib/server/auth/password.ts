@@ -1,0 +1,25 @@
+import { hash, verify } from '@node-rs/argon2';
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
+const options = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 };
+
+/** Hashes a password with argon2id (the library's default algorithm). */
+export function hashPassword(password: string): Promise<string> {
+	return hash(password, options);
+}
+
+/** True when the password matches the stored hash; a malformed hash counts as no match. */
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+	try {
+		return await verify(stored, password);
+	} catch {
+		return false;
+	}
+}
+
+// A hash to verify against when the account does not exist, so timing does not tell.
+let dummy: Promise<string> | undefined;
+export function dummyHash(): Promise<string> {
+	dummy ??= hashPassword('not-a-real-password');
+	return dummy;
+}

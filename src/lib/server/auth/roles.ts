@@ -1,0 +1,34 @@
+import type { Role } from '../db/schema';
+
+export const ROLES = ['resident', 'verbinder', 'professional'] as const satisfies readonly Role[];
+
+/**
+ * The role matrix: what each role of a membership may do inside its flat. Every load and
+ * action asks `can` through the guard; nothing else decides access. Professionals (flat
+ * coaches, housing corporation) never see help posts, messages or balances: residents
+ * trust the board because "the eyes of the government" are not on it.
+ */
+export const MATRIX = {
+	'flat.view': ['resident', 'verbinder', 'professional'],
+	'help.view': ['resident', 'verbinder'],
+	'help.post': ['resident', 'verbinder'],
+	'messages.view': ['resident', 'verbinder'],
+	'balance.view': ['resident', 'verbinder'],
+	'members.view': ['verbinder'],
+	'members.manage': ['verbinder'],
+	'members.houseNumbers': ['verbinder'],
+	'joinCode.view': ['verbinder'],
+	'joinCode.rotate': ['verbinder'],
+	'loginCode.issue': ['verbinder']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof MATRIX;
+
+/** Whether a role may do something. */
+export function can(role: Role, permission: Permission): boolean {
+	return (MATRIX[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

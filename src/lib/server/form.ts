@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+
+/** Form fields that never go back to the page, not even after a failed submit. */
+const SECRET = /password|current/i;
+
+export type FormFailure = { values: Record<string, string>; errors: Record<string, string> };
+
+/**
+ * Reads a submitted form through a schema. On failure returns what the page needs to show the
+ * form again without JavaScript: the values typed (passwords left out) and, per field, the
+ * first message in the user's language.
+ */
+export function parseForm<S extends v.GenericSchema>(
+	schema: S,
+	form: FormData
+): { ok: true; data: v.InferOutput<S> } | ({ ok: false } & FormFailure) {
+	const raw: Record<string, string> = {};
+	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+	const result = v.safeParse(schema, raw);
+	if (result.success) return { ok: true, data: result.output };
+	const errors: Record<string, string> = {};
+	for (const issue of result.issues) {
+		const key = issue.path?.[0]?.key;
+		const field = typeof key === 'string' ? key : 'form';
+		errors[field] ??= issue.message;
+	}
+	return { ok: false, values: keep(raw), errors };
+}
+
+/** The values to put back in the form. */
+export function keep(raw: Record<string, string> | FormData): Record<string, string> {
+	const out: Record<string, string> = {};
+	const entries = raw instanceof FormData ? [...raw] : Object.entries(raw);
+	for (const [key, value] of entries)
+		if (typeof value === 'string' && !SECRET.test(key)) out[key] = value.slice(0, 2000);
+	return out;
+}

@@ -1,0 +1,211 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { DB } from '../db';
+import { flats, memberships, users, type Flat, type Membership, type Role } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { cleanName, nameKey } from './name';
+
+export { nameKey };
+
+export class MemberError extends Error {
+	constructor(readonly code: 'name_taken' | 'already_member' | 'last_verbinder' | 'not_found') {
+		super(code);
+	}
+}
+
+/** True when someone in the flat (member or waiting for approval) already uses this name. */
+export function nameTaken(db: DB, flatId: number, name: string, exceptUserId = 0): boolean {
+	return !!db
+		.select({ id: users.id })
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(
+			and(
+				eq(memberships.flatId, flatId),
+				eq(users.nameKey, nameKey(name)),
+				ne(users.id, exceptUserId)
+			)
+		)
+		.get();
+}
+
+export type JoinInput = {
+	flat: Flat;
+	name: string;
+	houseNumber: string | null;
+	password: string;
+	locale: string;
+};
+
+/**
+ * A new neighbour joins with the flat's code: one account, one membership, active at once or
+ * waiting for a verbinder, by the flat's join mode.
+ */
+export async function join(db: DB, input: JoinInput): Promise<{ userId: number; status: Membership['status'] }> {
+	const passwordHash = await hashPassword(input.password);
+	const name = cleanName(input.name);
+	const status = input.flat.joinMode === 'open' ? 'active' : 'pending';
+	return db.transaction((tx) => {
+		if (nameTaken(tx, input.flat.id, name)) throw new MemberError('name_taken');
+		const user = tx
+			.insert(users)
+			.values({ name, nameKey: nameKey(name), passwordHash, locale: input.locale })
+			.returning({ id: users.id })
+			.get();
+		tx.insert(memberships)
+			.values({ flatId: input.flat.id, userId: user.id, houseNumber: input.houseNumber, status })
+			.run();
+		return { userId: user.id, status };
+	});
+}
+
+/** Someone with an account joins a further flat with its code. */
+export function joinAsUser(
+	db: DB,
+	input: { flat: Flat; userId: number; houseNumber: string | null }
+): Membership['status'] {
+	const user = db.select().from(users).where(eq(users.id, input.userId)).get();
+	if (!user) throw new MemberError('not_found');
+	if (membership(db, input.flat.id, input.userId)) throw new MemberError('already_member');
+	if (nameTaken(db, input.flat.id, user.name, user.id)) throw new MemberError('name_taken');
+	const status = input.flat.joinMode === 'open' ? 'active' : 'pending';
+	db.insert(memberships)
+		.values({ flatId: input.flat.id, userId: user.id, houseNumber: input.houseNumber, status })
+		.run();
+	return status;
+}
+
+/** Adds a person without a password yet (a verbinder handed in by the admin). */
+export function addWithoutPassword(
+	db: DB,
+	input: { flatId: number; name: string; role: Role; locale?: string }
+): number {
+	const name = cleanName(input.name);
+	return db.transaction((tx) => {
+		if (nameTaken(tx, input.flatId, name)) throw new MemberError('name_taken');
+		const user = tx
+			.insert(users)
+			.values({ name, nameKey: nameKey(name), locale: input.locale ?? 'nl' })
+			.returning({ id: users.id })
+			.get();
+		tx.insert(memberships).values({ flatId: input.flatId, userId: user.id, role: input.role }).run();
+		return user.id;
+	});
+}
+
+/** A user's membership of one flat, if any. */
+export function membership(db: DB, flatId: number, userId: number): Membership | undefined {
+	return db
+		.select()
+		.from(memberships)
+		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, userId)))
+		.get();
+}
+
+/** The flats a user belongs to, for `/` and the flat chooser. */
+export function flatsOf(db: DB, userId: number) {
+	return db
+		.select({ slug: flats.slug, name: flats.name, role: memberships.role, status: memberships.status })
+		.from(memberships)
+		.innerJoin(flats, eq(flats.id, memberships.flatId))
+		.where(eq(memberships.userId, userId))
+		.orderBy(asc(flats.name))
+		.all();
+}
+
+/** The account that may log in to a flat with this name, if any. */
+export function forLogin(db: DB, flatId: number, name: string) {
+	return db
+		.select({ userId: users.id, passwordHash: users.passwordHash })
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(and(eq(memberships.flatId, flatId), eq(users.nameKey, nameKey(name))))
+		.get();
+}
+
+export type MemberRow = {
+	id: number;
+	userId: number;
+	name: string;
+	role: Role;
+	status: Membership['status'];
+	houseNumber: string | null;
+	createdAt: Date;
+};
+
+/** Everyone in a flat, waiting ones first, then by name: the verbinders' members page. */
+export function list(db: DB, flatId: number): MemberRow[] {
+	return db
+		.select({
+			id: memberships.id,
+			userId: users.id,
+			name: users.name,
+			role: memberships.role,
+			status: memberships.status,
+			houseNumber: memberships.houseNumber,
+			createdAt: memberships.createdAt
+		})
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(eq(memberships.flatId, flatId))
+		.orderBy(sql`${memberships.status} = 'active'`, asc(users.nameKey))
+		.all();
+}
+
+function row(db: DB, flatId: number, membershipId: number): Membership {
+	const found = db
+		.select()
+		.from(memberships)
+		.where(and(eq(memberships.id, membershipId), eq(memberships.flatId, flatId)))
+		.get();
+	if (!found) throw new MemberError('not_found');
+	return found;
+}
+
+function activeVerbinders(db: DB, flatId: number): number {
+	return db
+		.select({ n: sql<number>`count(*)` })
+		.from(memberships)
+		.where(
+			and(
+				eq(memberships.flatId, flatId),
+				eq(memberships.role, 'verbinder'),
+				eq(memberships.status, 'active')
+			)
+		)
+		.get()!.n;
+}
+
+/** A verbinder lets a waiting neighbour in. */
+export function approve(db: DB, flatId: number, membershipId: number): void {
+	row(db, flatId, membershipId);
+	db.update(memberships)
+		.set({ status: 'active' })
+		.where(and(eq(memberships.id, membershipId), eq(memberships.flatId, flatId)))
+		.run();
+}
+
+/** Changes a member's role; a flat always keeps at least one verbinder. */
+export function setRole(db: DB, flatId: number, membershipId: number, role: Role): void {
+	db.transaction((tx) => {
+		const m = row(tx, flatId, membershipId);
+		if (m.role === 'verbinder' && role !== 'verbinder' && activeVerbinders(tx, flatId) <= 1)
+			throw new MemberError('last_verbinder');
+		tx.update(memberships).set({ role }).where(eq(memberships.id, membershipId)).run();
+	});
+}
+
+/**
+ * Ends a membership (moving out, or refusing a waiting request). An account left with no
+ * flat and no admin rights is deleted with its sessions: we keep no data we do not need.
+ */
+export function remove(db: DB, flatId: number, membershipId: number): void {
+	db.transaction((tx) => {
+		const m = row(tx, flatId, membershipId);
+		if (m.role === 'verbinder' && m.status === 'active' && activeVerbinders(tx, flatId) <= 1)
+			throw new MemberError('last_verbinder');
+		tx.delete(memberships).where(eq(memberships.id, membershipId)).run();
+		const rest = tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, m.userId)).get();
+		const user = tx.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, m.userId)).get();
+		if (!rest && user && !user.isAdmin) tx.delete(users).where(eq(users.id, m.userId)).run();
+	});
+}

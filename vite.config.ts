@@ -1,0 +1,54 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// The user's saved language is written to the cookie at login, join and in settings.
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+			cookieName: 'lang'
+		}),
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'service-worker.ts',
+			registerType: 'autoUpdate',
+			injectRegister: false,
+			manifest: {
+				name: 'Burenbord',
+				short_name: 'Burenbord',
+				description: 'Buren helpen buren — het prikbord van je flat.',
+				lang: 'nl',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				background_color: '#fbfaf7',
+				theme_color: '#1f5f5b',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			injectManifest: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html']
+			},
+			kit: { includeVersionFile: true }
+		})
+	],
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node',
+		env: { TZ: 'UTC' }
+	}
+});
