@@ -9,8 +9,8 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			// The user's saved language is written to the cookie at login, join and in settings.
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
-			cookieName: 'lang'
+			// Keep in step with the `i18n` script in package.json.
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
 		sveltekit(),
 		SvelteKitPWA({

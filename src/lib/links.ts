@@ -1,14 +1,27 @@
-/** Every in-app link is built here, so a route can move in one place. */
+import { resolve } from '$app/paths';
+
+/** Every in-app link is built here, through Kit's typed `resolve`, so a route moves in one place. */
 export const links = {
-	home: () => '/',
-	flat: (slug: string, sub = '') => `/f/${slug}${sub ? `/${sub}` : ''}`,
-	join: (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join'),
+	home: () => resolve('/'),
+	flat: (slug: string, sub: '' | 'members' | 'join-code' | 'waiting' = '') =>
+		sub
+			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })
+			: resolve('/f/[flat=flat]', { flat: slug }),
+	join: (code?: string) => (code ? resolve('/join/[code]', { code }) : resolve('/join')),
 	login: (redirectTo?: string) =>
-		redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login',
-	adminLogin: () => '/admin/login',
-	code: () => '/code',
-	settings: () => '/settings'
+		resolve('/login') + (redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''),
+	otherFlatLogin: () => `${resolve('/login')}?other`,
+	adminLogin: () => resolve('/admin/login'),
+	admin: () => resolve('/admin'),
+	code: () => resolve('/code'),
+	settings: () => resolve('/settings'),
+	setup: () => resolve('/setup'),
+	offline: () => resolve('/offline'),
+	logout: () => resolve('/logout'),
+	language: () => resolve('/language')
 };
+
+const CONTROL = /\p{Cc}/u;
 
 /**
  * Only same-origin paths may be redirect targets: `/x` yes; `//evil`, `/\evil`, `https:…` no.
@@ -16,6 +29,6 @@ export const links = {
 export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
 	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
 		return fallback;
-	if (/[\u0000-\u001f]/.test(target)) return fallback;
+	if (CONTROL.test(target)) return fallback;
 	return target;
 }

@@ -3,11 +3,16 @@ import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
 
 // Messages are functions, so they are rendered in the language of the request that fails.
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, () => m.err_too_long({ max })));
+const text = (max: number) =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.maxLength(max, () => m.err_too_long({ max }))
+	);
 
 v.setGlobalMessage(() => m.err_invalid());
 
-const noControl = /^[^\u0000-\u001f\u007f]*$/;
+const noControl = /^\P{Cc}*$/u;
 
 export const firstName = v.pipe(
 	text(40),
@@ -34,7 +39,10 @@ const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
 timeZones.add('UTC');
 
 export const flatSchema = v.object({
-	name: v.pipe(text(60), v.minLength(2, () => m.err_flat_name())),
+	name: v.pipe(
+		text(60),
+		v.minLength(2, () => m.err_flat_name())
+	),
 	slug: v.pipe(
 		text(40),
 		v.toLowerCase(),
@@ -42,7 +50,10 @@ export const flatSchema = v.object({
 	),
 	timeZone: v.pipe(
 		text(64),
-		v.check((z) => timeZones.has(z), () => m.err_time_zone())
+		v.check(
+			(z) => timeZones.has(z),
+			() => m.err_time_zone()
+		)
 	),
 	joinMode: v.picklist(['open', 'approval'], () => m.err_choose())
 });
@@ -63,24 +74,42 @@ export const joinSchema = v.object({
 export const joinAsMemberSchema = v.object({ houseNumber });
 
 export const codeSchema = v.object({
-	code: v.pipe(text(40), v.nonEmpty(() => m.err_code_required()))
+	code: v.pipe(
+		text(40),
+		v.nonEmpty(() => m.err_code_required())
+	)
 });
 
 export const loginSchema = v.object({
-	flat: v.pipe(text(60), v.nonEmpty(() => m.err_flat_required())),
+	flat: v.pipe(
+		text(60),
+		v.nonEmpty(() => m.err_flat_required())
+	),
 	name: firstName,
-	password: v.pipe(v.string(), v.nonEmpty(() => m.err_password_required()), v.maxLength(200))
+	password: v.pipe(
+		v.string(),
+		v.nonEmpty(() => m.err_password_required()),
+		v.maxLength(200)
+	)
 });
 
 export const adminLoginSchema = v.object({
 	name: firstName,
-	password: v.pipe(v.string(), v.nonEmpty(() => m.err_password_required()), v.maxLength(200))
+	password: v.pipe(
+		v.string(),
+		v.nonEmpty(() => m.err_password_required()),
+		v.maxLength(200)
+	)
 });
 
 export const newPasswordSchema = v.object({ code: v.pipe(text(40), v.nonEmpty()), password });
 
 export const changePasswordSchema = v.object({
-	current: v.pipe(v.string(), v.nonEmpty(() => m.err_password_required()), v.maxLength(200)),
+	current: v.pipe(
+		v.string(),
+		v.nonEmpty(() => m.err_password_required()),
+		v.maxLength(200)
+	),
 	password
 });
 

@@ -3,8 +3,6 @@ import * as v from 'valibot';
 /** Form fields that never go back to the page, not even after a failed submit. */
 const SECRET = /password|current/i;
 
-export type FormFailure = { values: Record<string, string>; errors: Record<string, string> };
-
 /**
  * Reads a submitted form through a schema. On failure returns what the page needs to show the
  * form again without JavaScript: the values typed (passwords left out) and, per field, the
@@ -13,11 +11,13 @@ export type FormFailure = { values: Record<string, string>; errors: Record<strin
 export function parseForm<S extends v.GenericSchema>(
 	schema: S,
 	form: FormData
-): { ok: true; data: v.InferOutput<S> } | ({ ok: false } & FormFailure) {
+): ({ ok: true; data: v.InferOutput<S> } | { ok: false; errors: Record<string, string> }) & {
+	values: Record<string, string>;
+} {
 	const raw: Record<string, string> = {};
 	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
 	const result = v.safeParse(schema, raw);
-	if (result.success) return { ok: true, data: result.output };
+	if (result.success) return { ok: true, data: result.output, values: keep(raw) };
 	const errors: Record<string, string> = {};
 	for (const issue of result.issues) {
 		const key = issue.path?.[0]?.key;
@@ -34,4 +34,9 @@ export function keep(raw: Record<string, string> | FormData): Record<string, str
 	for (const [key, value] of entries)
 		if (typeof value === 'string' && !SECRET.test(key)) out[key] = value.slice(0, 2000);
 	return out;
+}
+
+/** One field's message, typed like the schema's errors so pages read both the same way. */
+export function fieldError(field: string, message: string): Record<string, string> {
+	return { [field]: message };
 }

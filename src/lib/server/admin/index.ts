@@ -40,7 +40,7 @@ export async function setup(
 /** The admin account that may log in with this name. */
 export function forLogin(db: DB, name: string) {
 	return db
-		.select({ userId: users.id, passwordHash: users.passwordHash })
+		.select({ userId: users.id, passwordHash: users.passwordHash, locale: users.locale })
 		.from(users)
 		.where(and(eq(users.isAdmin, true), eq(users.nameKey, nameKey(name))))
 		.get();

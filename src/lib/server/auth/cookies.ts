@@ -5,7 +5,8 @@ type CookieEvent = Pick<RequestEvent, 'cookies' | 'url'>;
 
 const secure = (event: CookieEvent) => event.url.protocol === 'https:';
 
-export const LOCALE_COOKIE = 'lang';
+/** Paraglide's own cookie name, so its middleware reads what we write. */
+export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
 export const FLAT_COOKIE = 'flat';
 const YEAR = 365 * 24 * 60 * 60;
 

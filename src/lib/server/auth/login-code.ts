@@ -20,7 +20,11 @@ export function normalize(input: string): string {
  * Issues a one-time code that lets a person set a (new) password; earlier codes for the same
  * person stop working. Only the hash is stored; the code is returned once, to pass on.
  */
-export function issue(db: DB, input: { userId: number; flatId: number | null }, now = new Date()): string {
+export function issue(
+	db: DB,
+	input: { userId: number; flatId: number | null },
+	now = new Date()
+): string {
 	const code = randomCode(LENGTH);
 	db.transaction((tx) => {
 		tx.delete(loginCodes).where(eq(loginCodes.userId, input.userId)).run();
@@ -39,7 +43,8 @@ export function issue(db: DB, input: { userId: number; flatId: number | null }, 
 /** Whose code this is, while it is valid. */
 export function check(db: DB, input: string, now = new Date()) {
 	const code = normalize(input);
-	if (code.length !== LENGTH || ![...code].every((c) => CODE_ALPHABET.includes(c))) return undefined;
+	if (code.length !== LENGTH || ![...code].every((c) => CODE_ALPHABET.includes(c)))
+		return undefined;
 	return db
 		.select({ userId: users.id, name: users.name, flatId: loginCodes.flatId })
 		.from(loginCodes)
@@ -52,7 +57,12 @@ export function check(db: DB, input: string, now = new Date()) {
  * Uses a code: sets the new password, ends the person's other sessions and the code itself.
  * Returns the user id, or undefined when the code is unknown, used or expired.
  */
-export function redeem(db: DB, input: string, passwordHash: string, now = new Date()): number | undefined {
+export function redeem(
+	db: DB,
+	input: string,
+	passwordHash: string,
+	now = new Date()
+): number | undefined {
 	return db.transaction((tx) => {
 		const owner = check(tx, input, now);
 		if (!owner) return undefined;

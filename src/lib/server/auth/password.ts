@@ -23,3 +23,18 @@ export function dummyHash(): Promise<string> {
 	dummy ??= hashPassword('not-a-real-password');
 	return dummy;
 }
+
+/**
+ * Checks a login attempt against an account that may not exist or have no password yet;
+ * takes as long either way, so the answer does not tell which names exist.
+ */
+export async function checkLogin(
+	account: { passwordHash: string | null } | undefined,
+	password: string
+): Promise<boolean> {
+	if (!account?.passwordHash) {
+		await verifyPassword(await dummyHash(), password);
+		return false;
+	}
+	return verifyPassword(account.passwordHash, password);
+}

@@ -12,7 +12,11 @@ export type SessionUser = { id: number; name: string; locale: string; isAdmin: b
 export type Session = { id: string; userId: number; expiresAt: Date };
 
 /** Starts a session: returns the token for the cookie; only its hash is stored. */
-export function create(db: DB, userId: number, now = new Date()): { token: string; session: Session } {
+export function create(
+	db: DB,
+	userId: number,
+	now = new Date()
+): { token: string; session: Session } {
 	const token = randomToken();
 	const session = {
 		id: hashToken(token),

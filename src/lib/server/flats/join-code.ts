@@ -23,7 +23,5 @@ export function format(code: string): string {
 
 /** True when every random character is one a person can read without doubt. */
 export function hasValidSuffix(code: string): boolean {
-	return (
-		code.length > SUFFIX && [...code.slice(-SUFFIX)].every((c) => CODE_ALPHABET.includes(c))
-	);
+	return code.length > SUFFIX && [...code.slice(-SUFFIX)].every((c) => CODE_ALPHABET.includes(c));
 }

@@ -40,7 +40,10 @@ export type JoinInput = {
  * A new neighbour joins with the flat's code: one account, one membership, active at once or
  * waiting for a verbinder, by the flat's join mode.
  */
-export async function join(db: DB, input: JoinInput): Promise<{ userId: number; status: Membership['status'] }> {
+export async function join(
+	db: DB,
+	input: JoinInput
+): Promise<{ userId: number; status: Membership['status'] }> {
 	const passwordHash = await hashPassword(input.password);
 	const name = cleanName(input.name);
 	const status = input.flat.joinMode === 'open' ? 'active' : 'pending';
@@ -87,7 +90,9 @@ export function addWithoutPassword(
 			.values({ name, nameKey: nameKey(name), locale: input.locale ?? 'nl' })
 			.returning({ id: users.id })
 			.get();
-		tx.insert(memberships).values({ flatId: input.flatId, userId: user.id, role: input.role }).run();
+		tx.insert(memberships)
+			.values({ flatId: input.flatId, userId: user.id, role: input.role })
+			.run();
 		return user.id;
 	});
 }
@@ -104,7 +109,12 @@ export function membership(db: DB, flatId: number, userId: number): Membership |
 /** The flats a user belongs to, for `/` and the flat chooser. */
 export function flatsOf(db: DB, userId: number) {
 	return db
-		.select({ slug: flats.slug, name: flats.name, role: memberships.role, status: memberships.status })
+		.select({
+			slug: flats.slug,
+			name: flats.name,
+			role: memberships.role,
+			status: memberships.status
+		})
 		.from(memberships)
 		.innerJoin(flats, eq(flats.id, memberships.flatId))
 		.where(eq(memberships.userId, userId))
@@ -115,7 +125,7 @@ export function flatsOf(db: DB, userId: number) {
 /** The account that may log in to a flat with this name, if any. */
 export function forLogin(db: DB, flatId: number, name: string) {
 	return db
-		.select({ userId: users.id, passwordHash: users.passwordHash })
+		.select({ userId: users.id, passwordHash: users.passwordHash, locale: users.locale })
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.where(and(eq(memberships.flatId, flatId), eq(users.nameKey, nameKey(name))))
@@ -151,7 +161,8 @@ export function list(db: DB, flatId: number): MemberRow[] {
 		.all();
 }
 
-function row(db: DB, flatId: number, membershipId: number): Membership {
+/** One membership of a flat by id; a membership of another flat is 'not_found'. */
+export function find(db: DB, flatId: number, membershipId: number): Membership {
 	const found = db
 		.select()
 		.from(memberships)
@@ -177,7 +188,7 @@ function activeVerbinders(db: DB, flatId: number): number {
 
 /** A verbinder lets a waiting neighbour in. */
 export function approve(db: DB, flatId: number, membershipId: number): void {
-	row(db, flatId, membershipId);
+	find(db, flatId, membershipId);
 	db.update(memberships)
 		.set({ status: 'active' })
 		.where(and(eq(memberships.id, membershipId), eq(memberships.flatId, flatId)))
@@ -187,7 +198,7 @@ export function approve(db: DB, flatId: number, membershipId: number): void {
 /** Changes a member's role; a flat always keeps at least one verbinder. */
 export function setRole(db: DB, flatId: number, membershipId: number, role: Role): void {
 	db.transaction((tx) => {
-		const m = row(tx, flatId, membershipId);
+		const m = find(tx, flatId, membershipId);
 		if (m.role === 'verbinder' && role !== 'verbinder' && activeVerbinders(tx, flatId) <= 1)
 			throw new MemberError('last_verbinder');
 		tx.update(memberships).set({ role }).where(eq(memberships.id, membershipId)).run();
@@ -200,12 +211,20 @@ export function setRole(db: DB, flatId: number, membershipId: number, role: Role
  */
 export function remove(db: DB, flatId: number, membershipId: number): void {
 	db.transaction((tx) => {
-		const m = row(tx, flatId, membershipId);
+		const m = find(tx, flatId, membershipId);
 		if (m.role === 'verbinder' && m.status === 'active' && activeVerbinders(tx, flatId) <= 1)
 			throw new MemberError('last_verbinder');
 		tx.delete(memberships).where(eq(memberships.id, membershipId)).run();
-		const rest = tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, m.userId)).get();
-		const user = tx.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, m.userId)).get();
+		const rest = tx
+			.select({ id: memberships.id })
+			.from(memberships)
+			.where(eq(memberships.userId, m.userId))
+			.get();
+		const user = tx
+			.select({ isAdmin: users.isAdmin })
+			.from(users)
+			.where(eq(users.id, m.userId))
+			.get();
 		if (!rest && user && !user.isAdmin) tx.delete(users).where(eq(users.id, m.userId)).run();
 	});
 }

@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import * as admin from '$lib/server/admin';
+import { startSession } from '$lib/server/auth';
+import { checkLogin } from '$lib/server/auth/password';
+import { limits, minutesToWait } from '$lib/server/auth/rate-limit';
+import { fieldError, parseForm } from '$lib/server/form';
+import { nameKey } from '$lib/server/members/name';
+import { adminLoginSchema } from '$lib/schemas';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+import { links } from '$lib/links';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user?.isAdmin) redirect(303, links.admin());
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = parseForm(adminLoginSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const limit = await limits.login.check(event, `admin|${nameKey(form.data.name)}`);
+		if (limit.limited)
+			return fail(429, {
+				values: form.values,
+				errors: fieldError('form', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
+			});
+		const account = admin.forLogin(getDb(), form.data.name);
+		if (!(await checkLogin(account, form.data.password)) || !account)
+			return fail(400, { values: form.values, errors: fieldError('form', m.login_failed()) });
+		startSession(event, { id: account.userId, locale: account.locale });
+		redirect(303, links.admin());
+	}
+};

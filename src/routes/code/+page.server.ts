@@ -1,0 +1,73 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import * as account from '$lib/server/auth/account';
+import * as loginCode from '$lib/server/auth/login-code';
+import * as members from '$lib/server/members';
+import { startSession } from '$lib/server/auth';
+import { setLastFlat } from '$lib/server/auth/cookies';
+import { hashPassword } from '$lib/server/auth/password';
+import { limits, minutesToWait } from '$lib/server/auth/rate-limit';
+import { fieldError, parseForm } from '$lib/server/form';
+import { codeSchema, newPasswordSchema } from '$lib/schemas';
+import { links } from '$lib/links';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = ({ url }) => ({ code: url.searchParams.get('code') ?? '' });
+
+async function limited(event: RequestEvent, values: Record<string, string>) {
+	const limit = await limits.loginCode.check(event);
+	if (!limit.limited) return null;
+	return fail(429, {
+		step: 'code' as const,
+		values,
+		errors: fieldError('code', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
+	});
+}
+
+const unknown = (values: Record<string, string>) =>
+	fail(400, { step: 'code' as const, values, errors: fieldError('code', m.code_invalid()) });
+
+export const actions: Actions = {
+	/** Step one: is the code valid? Then ask for a new password. */
+	check: async (event) => {
+		const form = parseForm(codeSchema, await event.request.formData());
+		if (!form.ok)
+			return fail(400, { step: 'code' as const, values: form.values, errors: form.errors });
+		const stop = await limited(event, form.values);
+		if (stop) return stop;
+		const owner = loginCode.check(getDb(), form.data.code);
+		if (!owner) return unknown(form.values);
+		return {
+			step: 'password' as const,
+			code: loginCode.format(loginCode.normalize(form.data.code)),
+			name: owner.name
+		};
+	},
+
+	/** Step two: set the password; the code is used up and the person is logged in. */
+	redeem: async (event) => {
+		const form = parseForm(newPasswordSchema, await event.request.formData());
+		const db = getDb();
+		if (!form.ok) {
+			const owner = loginCode.check(db, form.values.code ?? '');
+			if (!owner) return unknown(form.values);
+			return fail(400, {
+				step: 'password' as const,
+				code: form.values.code ?? '',
+				name: owner.name,
+				errors: form.errors
+			});
+		}
+		const stop = await limited(event, form.values);
+		if (stop) return stop;
+		const userId = loginCode.redeem(db, form.data.code, await hashPassword(form.data.password));
+		if (!userId) return unknown(form.values);
+		const user = account.get(db, userId)!;
+		startSession(event, user);
+		const flats = members.flatsOf(db, userId);
+		const flat = flats.find((f) => f.status === 'active') ?? flats[0];
+		if (flat) setLastFlat(event, flat.slug);
+		redirect(303, flat ? links.flat(flat.slug) : user.isAdmin ? links.admin() : links.home());
+	}
+};

@@ -1,0 +1,14 @@
+import { requireMember } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/roles';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = (event) => {
+	const { flat, membership } = requireMember(event, 'flat.view', { allowPending: true });
+	const active = membership.status === 'active';
+	return {
+		flat: { slug: flat.slug, name: flat.name },
+		role: membership.role,
+		pending: !active,
+		nav: { members: active && can(membership.role, 'members.view') }
+	};
+};

@@ -1,0 +1,22 @@
+import { getDb } from '$lib/server/db';
+import * as flats from '$lib/server/flats';
+import { requireMember } from '$lib/server/auth/guard';
+import { qrSvg } from '$lib/server/flats/qr';
+import { links } from '$lib/links';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { flat } = requireMember(event, 'joinCode.view');
+	const code = flats.joinCode.format(flat.joinCode);
+	const url = new URL(links.join(code), event.url.origin).href;
+	return { code, url, qr: await qrSvg(url) };
+};
+
+export const actions: Actions = {
+	/** A new code: the old poster and letters stop working (after a leak, or a move). */
+	rotate: (event) => {
+		const { flat } = requireMember(event, 'joinCode.rotate');
+		flats.rotateJoinCode(getDb(), flat.id);
+		return { rotated: true };
+	}
+};

@@ -1,0 +1,53 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import * as flats from '$lib/server/flats';
+import * as members from '$lib/server/members';
+import { startSession } from '$lib/server/auth';
+import { lastFlat, setLastFlat } from '$lib/server/auth/cookies';
+import { checkLogin } from '$lib/server/auth/password';
+import { limits, minutesToWait } from '$lib/server/auth/rate-limit';
+import { fieldError, parseForm } from '$lib/server/form';
+import { loginSchema } from '$lib/schemas';
+import { links, safeRedirect } from '$lib/links';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A flat as a person names it at login: its web name, or the code on the hall poster. */
+function findFlat(input: string) {
+	const db = getDb();
+	return flats.bySlug(db, input.trim().toLowerCase()) ?? flats.byJoinCode(db, input);
+}
+
+export const load: PageServerLoad = ({ cookies, url, locals }) => {
+	const redirectTo = safeRedirect(url.searchParams.get('redirectTo'), '');
+	if (locals.user) redirect(303, redirectTo || links.home());
+	// The device remembers its flat; "another flat" asks for it again.
+	const remembered = url.searchParams.has('other') ? undefined : lastFlat(cookies);
+	const flat = remembered ? flats.bySlug(getDb(), remembered) : undefined;
+	return { flat: flat ? { slug: flat.slug, name: flat.name } : null, redirectTo };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const data = await event.request.formData();
+		const form = parseForm(loginSchema, data);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const { flat: flatInput, name, password } = form.data;
+		const limit = await limits.login.check(
+			event,
+			`${flatInput.toLowerCase()}|${members.nameKey(name)}`
+		);
+		if (limit.limited)
+			return fail(429, {
+				values: form.values,
+				errors: fieldError('form', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
+			});
+		const flat = findFlat(flatInput);
+		const account = flat ? members.forLogin(getDb(), flat.id, name) : undefined;
+		if (!(await checkLogin(account, password)) || !flat || !account)
+			return fail(400, { values: form.values, errors: fieldError('form', m.login_failed()) });
+		startSession(event, { id: account.userId, locale: account.locale });
+		setLastFlat(event, flat.slug);
+		redirect(303, safeRedirect(String(data.get('redirectTo') ?? ''), links.flat(flat.slug)));
+	}
+};

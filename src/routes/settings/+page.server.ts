@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import * as account from '$lib/server/auth/account';
+import * as members from '$lib/server/members';
+import { setLocale } from '$lib/server/auth/cookies';
+import { requireUser } from '$lib/server/auth/guard';
+import { fieldError, parseForm } from '$lib/server/form';
+import { changePasswordSchema, localeSchema } from '$lib/schemas';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+import { links } from '$lib/links';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	return { locale: account.get(db, user.id)?.locale ?? 'nl', flats: members.flatsOf(db, user.id) };
+};
+
+export const actions: Actions = {
+	language: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(localeSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'language', errors: form.errors });
+		account.setLocale(getDb(), user.id, form.data.locale);
+		setLocale(event, form.data.locale);
+		// A new page load, so the page (and its direction) comes back in the new language.
+		redirect(303, links.settings());
+	},
+	password: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(changePasswordSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'password', errors: form.errors });
+		const changed = await account.changePassword(
+			getDb(),
+			user.id,
+			form.data.current,
+			form.data.password
+		);
+		if (!changed)
+			return fail(400, {
+				action: 'password',
+				errors: fieldError('current', m.settings_wrong_password())
+			});
+		return { action: 'password', saved: true };
+	}
+};
