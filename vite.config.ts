@@ -13,38 +13,40 @@ export default defineConfig({
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
 		sveltekit(),
-		SvelteKitPWA({
-			strategies: 'injectManifest',
-			srcDir: 'src',
-			filename: 'service-worker.ts',
-			registerType: 'autoUpdate',
-			injectRegister: false,
-			manifest: {
-				name: 'Burenbord',
-				short_name: 'Burenbord',
-				description: 'Buren helpen buren — het prikbord van je flat.',
-				lang: 'nl',
-				start_url: '/',
-				scope: '/',
-				display: 'standalone',
-				background_color: '#fbfaf7',
-				theme_color: '#1f5f5b',
-				icons: [
-					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-					{
-						src: '/icons/icon-maskable-512.png',
-						sizes: '512x512',
-						type: 'image/png',
-						purpose: 'maskable'
-					}
-				]
-			},
-			injectManifest: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html']
-			},
-			kit: { includeVersionFile: true }
-		})
+		// The service worker is built for the app, not for unit tests (its build keeps vitest open).
+		!process.env.VITEST &&
+			SvelteKitPWA({
+				strategies: 'injectManifest',
+				srcDir: 'src',
+				filename: 'service-worker.ts',
+				registerType: 'autoUpdate',
+				injectRegister: false,
+				manifest: {
+					name: 'Burenbord',
+					short_name: 'Burenbord',
+					description: 'Buren helpen buren — het prikbord van je flat.',
+					lang: 'nl',
+					start_url: '/',
+					scope: '/',
+					display: 'standalone',
+					background_color: '#fbfaf7',
+					theme_color: '#1f5f5b',
+					icons: [
+						{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+						{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+						{
+							src: '/icons/icon-maskable-512.png',
+							sizes: '512x512',
+							type: 'image/png',
+							purpose: 'maskable'
+						}
+					]
+				},
+				injectManifest: {
+					globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html']
+				},
+				kit: { includeVersionFile: true }
+			})
 	],
 	test: {
 		include: ['src/**/*.test.ts'],

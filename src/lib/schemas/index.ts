@@ -58,6 +58,8 @@ export const flatSchema = v.object({
 	joinMode: v.picklist(['open', 'approval'], () => m.err_choose())
 });
 
+export const joinModeSchema = v.pick(flatSchema, ['joinMode']);
+
 export const setupSchema = v.object({
 	adminName: firstName,
 	password,

@@ -19,6 +19,7 @@ export const MATRIX = {
 	'members.houseNumbers': ['verbinder'],
 	'joinCode.view': ['verbinder'],
 	'joinCode.rotate': ['verbinder'],
+	'flat.joinMode': ['verbinder'],
 	'loginCode.issue': ['verbinder']
 } as const satisfies Record<string, readonly Role[]>;
 

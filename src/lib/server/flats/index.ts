@@ -50,6 +50,11 @@ export function rotateJoinCode(db: DB, flatId: number): string {
 	return code;
 }
 
+/** Open (join with the code) or approval (a verbinder lets each newcomer in). */
+export function setJoinMode(db: DB, flatId: number, joinMode: JoinMode): void {
+	db.update(flats).set({ joinMode }).where(eq(flats.id, flatId)).run();
+}
+
 export function count(db: DB): number {
 	return db.select({ n: sqlCount() }).from(flats).get()?.n ?? 0;
 }

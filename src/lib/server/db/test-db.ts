@@ -1,0 +1,6 @@
+import { openDatabase } from '.';
+
+/** A fresh in-memory database with the real migrations, for unit tests. */
+export function testDb() {
+	return openDatabase(':memory:');
+}
