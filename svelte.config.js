@@ -7,7 +7,9 @@ const config = {
 	kit: {
 		adapter: adapter({ precompress: true }),
 		// The PWA plugin registers the worker (virtual:pwa-register), so Kit must not.
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// Absolute links: links.ts builds them once for server redirects and pages alike.
+		paths: { relative: false }
 	}
 };
 

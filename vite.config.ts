@@ -17,6 +17,9 @@ export default defineConfig({
 		!process.env.VITEST &&
 			SvelteKitPWA({
 				strategies: 'injectManifest',
+				// Pages live at many depths (/f/horst/members): the worker is always /service-worker.js.
+				base: '/',
+				scope: '/',
 				srcDir: 'src',
 				filename: 'service-worker.ts',
 				registerType: 'autoUpdate',

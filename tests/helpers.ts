@@ -16,7 +16,9 @@ export function uniqueSlug(prefix: string): string {
 /** axe finds nothing on this page. */
 export async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page }).analyze();
-	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`
+	);
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const FLAT_ROOT = path.resolve('src/routes/f/[flat=flat]');
+
+export type FlatRoute = { path: string; actions: string[] };
+
+/**
+ * Every page under /f/[flat] with its form actions, read from the route tree itself, so a
+ * new page or action is covered by the isolation tests without anyone adding it to a list.
+ */
+export function flatRoutes(): FlatRoute[] {
+	const found: FlatRoute[] = [];
+	const walk = (dir: string, rel: string) => {
+		const entries = readdirSync(dir);
+		if (entries.includes('+page.svelte')) {
+			const server = path.join(dir, '+page.server.ts');
+			let actions: string[] = [];
+			try {
+				const source = readFileSync(server, 'utf8');
+				const block = source.split('export const actions')[1] ?? '';
+				actions = [...block.matchAll(/^\t(\w+): /gm)].map((m) => m[1]!);
+			} catch {
+				actions = [];
+			}
+			found.push({ path: rel, actions });
+		}
+		for (const entry of entries) {
+			const full = path.join(dir, entry);
+			if (statSync(full).isDirectory()) {
+				if (entry.includes('['))
+					throw new Error(`add a sample value for ${entry} in tests/routes.ts`);
+				walk(full, `${rel}/${entry}`);
+			}
+		}
+	};
+	walk(FLAT_ROOT, '');
+	return found;
+}
