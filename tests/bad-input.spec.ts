@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { client, expectAccessible, joinAs, makeFlat, PASSWORD, post } from './helpers';
+
+test('a wrong join code or login code gets a kind page, not a stack trace', async ({ page }) => {
+	const res = await page.goto('/join/NOPE-2345');
+	expect(res?.status()).toBe(404);
+	await expect(page.getByText(/Deze code werkt niet/)).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto('/code?code=AAAA-BBBB-CCCC');
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page.getByText(/Deze code werkt niet \(meer\)/)).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('an unknown flat is a 404 for a logged-in member, and the page says so kindly', async ({
+	browser
+}) => {
+	const flat = await makeFlat('unknown');
+	const state = await joinAs(flat, 'Noor');
+	const page = await (await browser.newContext({ storageState: state })).newPage();
+	const res = await page.goto('/f/does-not-exist');
+	expect(res?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Niet gevonden');
+	await expectAccessible(page);
+});
+
+test('odd input never causes a 500 and nothing is written', async () => {
+	const flat = await makeFlat('odd');
+	const visitor = await client();
+	const odd = [
+		'x'.repeat(5000),
+		'\u0000',
+		'<script>alert(1)</script>',
+		"' OR 1=1; --",
+		'\u202eevil',
+		'😀'.repeat(50),
+		''
+	];
+	for (const value of odd) {
+		const join = await post(visitor, `/join/${flat.joinCode}?/join`, {
+			locale: value,
+			name: value,
+			houseNumber: value,
+			password: value
+		});
+		expect(join.status, JSON.stringify(value).slice(0, 20)).toBe(400);
+		for (const url of ['/login', '/code?/check', '/join']) {
+			const res = await post(visitor, url, {
+				flat: value,
+				name: value,
+				password: value,
+				code: value
+			});
+			expect(res.status, url).toBeLessThan(500);
+		}
+	}
+	const verbinder = await client(flat.verbinder.state);
+	const members = await (await verbinder.get(`/f/${flat.slug}/members`)).text();
+	expect(members.match(/data-member=/g)?.length).toBe(1);
+	for (const value of odd) {
+		const res = await post(verbinder, `/f/${flat.slug}/members?/role`, {
+			membershipId: value,
+			role: value
+		});
+		expect(res.status).toBe(400);
+	}
+	await visitor.dispose();
+	await verbinder.dispose();
+});
+
+test('login is slowed down per account after a few wrong passwords', async () => {
+	const flat = await makeFlat('limit');
+	await joinAs(flat, 'Lotte');
+	const guesser = await client();
+	const attempt = (password: string) =>
+		post(guesser, '/login', { flat: flat.slug, name: 'Lotte', password });
+	for (let i = 0; i < 8; i++) expect((await attempt(`wrong ${i}`)).status).toBe(400);
+	const blocked = await attempt(PASSWORD);
+	expect(blocked.status).toBe(429);
+	expect(blocked.html).toMatch(/Te veel pogingen\. Probeer het over \d+ minuten opnieuw\./);
+	// Another account on the same flat is not blocked by it.
+	await joinAs(flat, 'Daan');
+	const other = await post(guesser, '/login', {
+		flat: flat.slug,
+		name: 'Daan',
+		password: PASSWORD
+	});
+	expect(other.status).toBe(200);
+	expect(other.url).toContain(`/f/${flat.slug}`);
+	await guesser.dispose();
+});
