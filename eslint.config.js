@@ -36,7 +36,9 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ['drizzle.config.ts', 'src/service-worker.ts'] },
+				projectService: {
+					allowDefaultProject: ['drizzle.config.ts', 'src/service-worker.ts', 'scripts/*.ts']
+				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig

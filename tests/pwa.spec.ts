@@ -1,5 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { joinAs, makeFlat } from './helpers';
+
+/** `ready` can resolve while the worker is still activating: wait for `activated`. */
+async function workerActivated(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const reg = await navigator.serviceWorker.ready;
+		const worker = reg.active!;
+		if (worker.state !== 'activated')
+			await new Promise((done) =>
+				worker.addEventListener('statechange', () => worker.state === 'activated' && done(null))
+			);
+	});
+}
 
 test('the app installs: manifest with icons, no installability errors', async ({
 	page,
@@ -17,14 +29,7 @@ test('the app installs: manifest with icons, no installability errors', async ({
 	expect(manifest.icons.some((i: { purpose?: string }) => i.purpose === 'maskable')).toBe(true);
 	for (const icon of manifest.icons) expect((await request.get(icon.src)).status()).toBe(200);
 
-	await page.evaluate(async () => {
-		const reg = await navigator.serviceWorker.ready;
-		const worker = reg.active!;
-		if (worker.state !== 'activated')
-			await new Promise((done) =>
-				worker.addEventListener('statechange', () => worker.state === 'activated' && done(null))
-			);
-	});
+	await workerActivated(page);
 	const cdp = await page.context().newCDPSession(page);
 	const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
 	// A test browser profile counts as incognito; nothing else may stand in the way.
@@ -41,14 +46,7 @@ test('without a network, a page shows the offline page from the service worker',
 	const context = await browser.newContext({ storageState: state, serviceWorkers: 'allow' });
 	const page = await context.newPage();
 	await page.goto(`/f/${flat.slug}`);
-	await page.evaluate(async () => {
-		const reg = await navigator.serviceWorker.ready;
-		const worker = reg.active!;
-		if (worker.state !== 'activated')
-			await new Promise((done) =>
-				worker.addEventListener('statechange', () => worker.state === 'activated' && done(null))
-			);
-	});
+	await workerActivated(page);
 	await page.reload(); // now controlled by the worker
 	expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 	await context.setOffline(true);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const FLAT_ROOT = path.resolve('src/routes/f/[flat=flat]');
@@ -15,14 +15,9 @@ export function flatRoutes(): FlatRoute[] {
 		const entries = readdirSync(dir);
 		if (entries.includes('+page.svelte')) {
 			const server = path.join(dir, '+page.server.ts');
-			let actions: string[] = [];
-			try {
-				const source = readFileSync(server, 'utf8');
-				const block = source.split('export const actions')[1] ?? '';
-				actions = [...block.matchAll(/^\t(\w+): /gm)].map((m) => m[1]!);
-			} catch {
-				actions = [];
-			}
+			const source = existsSync(server) ? readFileSync(server, 'utf8') : '';
+			const block = source.split('export const actions')[1] ?? '';
+			const actions = [...block.matchAll(/^\t(\w+): /gm)].map((m) => m[1]!);
 			found.push({ path: rel, actions });
 		}
 		for (const entry of entries) {
