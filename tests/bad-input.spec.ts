@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { client, expectAccessible, joinAs, makeFlat, PASSWORD, post } from './helpers';
+import { BASE_URL, client, expectAccessible, joinAs, makeFlat, PASSWORD, post } from './helpers';
 
 test('a wrong join code or login code gets a kind page, not a stack trace', async ({ page }) => {
 	const res = await page.goto('/join/NOPE-2345');
@@ -89,4 +89,27 @@ test('login is slowed down per account after a few wrong passwords', async () =>
 	expect(other.status).toBe(200);
 	expect(other.url).toContain(`/f/${flat.slug}`);
 	await guesser.dispose();
+});
+
+test('the public pages pass axe in every language', async ({ page }) => {
+	for (const locale of ['nl', 'en', 'ar']) {
+		await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: BASE_URL }]);
+		for (const url of [
+			'/',
+			'/join',
+			'/login',
+			'/login?other',
+			'/code',
+			'/admin/login',
+			'/offline'
+		]) {
+			await page.goto(url);
+			// The offline page is built once, in all languages, with Dutch as the page language.
+			await expect(page.locator('html')).toHaveAttribute(
+				'lang',
+				url === '/offline' ? 'nl' : locale
+			);
+			await expectAccessible(page);
+		}
+	}
 });
