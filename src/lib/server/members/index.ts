@@ -3,6 +3,7 @@ import type { DB } from '../db';
 import { flats, memberships, users, type Flat, type Membership, type Role } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { cleanName, nameKey } from './name';
+import * as help from '../help';
 
 export { nameKey };
 
@@ -206,7 +207,8 @@ export function setRole(db: DB, flatId: number, membershipId: number, role: Role
 }
 
 /**
- * Ends a membership (moving out, or refusing a waiting request). An account left with no
+ * Ends a membership (moving out, or refusing a waiting request); the member's open posts
+ * close. An account left with no
  * flat and no admin rights is deleted with its sessions: we keep no data we do not need.
  */
 export function remove(db: DB, flatId: number, membershipId: number): void {
@@ -214,6 +216,7 @@ export function remove(db: DB, flatId: number, membershipId: number): void {
 		const m = find(tx, flatId, membershipId);
 		if (m.role === 'verbinder' && m.status === 'active' && activeVerbinders(tx, flatId) <= 1)
 			throw new MemberError('last_verbinder');
+		help.closeForMember(tx, flatId, m.userId);
 		tx.delete(memberships).where(eq(memberships.id, membershipId)).run();
 		const rest = tx
 			.select({ id: memberships.id })
