@@ -4,12 +4,14 @@ import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
+import { startJobs } from '$lib/server/jobs';
 import * as cookies from '$lib/server/auth/cookies';
 import * as session from '$lib/server/auth/session';
 
 /** Migrate at start, so the first request does not wait for it and a bad migration fails loudly. */
 export const init: ServerInit = () => {
-	if (!building) getDb();
+	if (building) return;
+	startJobs(getDb());
 };
 
 /** Language and direction are set on the server, so Arabic is right-to-left before any script. */

@@ -6,12 +6,34 @@ const routes = flatRoutes();
 
 /** What must never show up in a response to an outsider. */
 function secretsOf(flat: TestFlat): string[] {
-	return [flat.name, flat.joinCode, flat.joinCode.replace('-', '')];
+	return [flat.name, flat.joinCode, flat.joinCode.replace('-', ''), 'Geheime kattenvraag'];
 }
 
 test('the route tree is read: the flat pages and their actions are all there', () => {
 	const paths = routes.map((r) => r.path);
-	expect(paths).toEqual(expect.arrayContaining(['', '/members', '/join-code', '/waiting']));
+	expect(paths).toEqual(
+		expect.arrayContaining([
+			'',
+			'/members',
+			'/join-code',
+			'/waiting',
+			'/help/new',
+			'/help/1',
+			'/help/1/edit'
+		])
+	);
+	expect(routes.find((r) => r.path === '/help/1')?.actions).toEqual(
+		expect.arrayContaining([
+			'respond',
+			'accept',
+			'message',
+			'done',
+			'confirm',
+			'thank',
+			'withdraw',
+			'extend'
+		])
+	);
 	expect(routes.find((r) => r.path === '/members')?.actions).toEqual(
 		expect.arrayContaining(['approve', 'refuse', 'remove', 'role', 'loginCode'])
 	);
@@ -23,6 +45,16 @@ test('a member of flat A gets 404 on every page and action of flat B, and B is u
 	const resident = await joinAs(a, 'Samira');
 	await joinAs(b, 'Kees');
 	const verbinderB = await client(b.verbinder.state);
+	const postInB = await post(verbinderB, `/f/${b.slug}/help/new`, {
+		type: 'request',
+		category: 'pets',
+		title: 'Geheime kattenvraag in B',
+		when: 'flexible'
+	});
+	const postId = postInB.url.match(/\/help\/(\d+)$/)?.[1];
+	expect(postId).toBeTruthy();
+	const routes = flatRoutes({ id: postId! });
+	expect(routes.map((r) => r.path)).toContain(`/help/${postId}`);
 	const before = await (await verbinderB.get(`/f/${b.slug}/members`)).text();
 
 	for (const state of [resident, a.verbinder.state]) {

@@ -6,10 +6,11 @@ const FLAT_ROOT = path.resolve('src/routes/f/[flat=flat]');
 export type FlatRoute = { path: string; actions: string[] };
 
 /**
- * Every page under /f/[flat] with its form actions, read from the route tree itself, so a
+ * Every page under /f/[flat] with its form actions, read from the route tree itself (route
+ * parameters filled in from `params`), so a
  * new page or action is covered by the isolation tests without anyone adding it to a list.
  */
-export function flatRoutes(): FlatRoute[] {
+export function flatRoutes(params: Record<string, string> = { id: '1' }): FlatRoute[] {
 	const found: FlatRoute[] = [];
 	const walk = (dir: string, rel: string) => {
 		const entries = readdirSync(dir);
@@ -23,9 +24,9 @@ export function flatRoutes(): FlatRoute[] {
 		for (const entry of entries) {
 			const full = path.join(dir, entry);
 			if (statSync(full).isDirectory()) {
-				if (entry.includes('['))
-					throw new Error(`add a sample value for ${entry} in tests/routes.ts`);
-				walk(full, `${rel}/${entry}`);
+				const param = entry.match(/^\[(\w+)(=\w+)?\]$/)?.[1];
+				if (param && !(param in params)) throw new Error(`no sample value for ${entry}`);
+				walk(full, `${rel}/${param ? params[param] : entry}`);
 			}
 		}
 	};

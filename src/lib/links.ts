@@ -7,6 +7,13 @@ export const links = {
 		sub
 			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })
 			: resolve('/f/[flat=flat]', { flat: slug }),
+	post: (slug: string, id: number) =>
+		resolve('/f/[flat=flat]/help/[id]', { flat: slug, id: String(id) }),
+	editPost: (slug: string, id: number) =>
+		resolve('/f/[flat=flat]/help/[id]/edit', { flat: slug, id: String(id) }),
+	newPost: (slug: string, type?: 'offer' | 'request') =>
+		resolve('/f/[flat=flat]/help/new', { flat: slug }) + (type ? `?type=${type}` : ''),
+	map: (slug: string) => resolve('/f/[flat=flat]/map', { flat: slug }),
 	join: (code?: string) => (code ? resolve('/join/[code]', { code }) : resolve('/join')),
 	login: (redirectTo?: string) =>
 		resolve('/login') + (redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''),

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
+import { HELP_CATEGORIES, HELP_TYPES } from '$lib/help';
 
 // Messages are functions, so they are rendered in the language of the request that fails.
 const text = (max: number) =>
@@ -129,4 +130,91 @@ export const membershipIdSchema = v.object({
 export const roleSchema = v.object({
 	membershipId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1)),
 	role: v.picklist(['resident', 'verbinder', 'professional'], () => m.err_choose())
+});
+
+const isoDate = v.pipe(
+	v.string(),
+	v.trim(),
+	v.transform((s) => s || null),
+	v.nullable(
+		v.pipe(
+			v.string(),
+			v.isoDate(() => m.err_date())
+		)
+	)
+);
+
+const checkbox = v.pipe(
+	v.optional(v.string(), ''),
+	v.transform((s) => s === 'on' || s === 'true' || s === '1')
+);
+
+/** A help post. Dates are checked against each other here, against today in the action. */
+export const postSchema = v.pipe(
+	v.object({
+		type: v.picklist(HELP_TYPES, () => m.err_choose()),
+		category: v.picklist(HELP_CATEGORIES, () => m.err_choose()),
+		title: v.pipe(
+			text(80),
+			v.minLength(3, () => m.err_title())
+		),
+		description: v.pipe(
+			v.optional(v.string(), ''),
+			v.trim(),
+			v.maxLength(1000, () => m.err_too_long({ max: 1000 }))
+		),
+		when: v.picklist(['day', 'period', 'flexible'], () => m.err_choose()),
+		startDate: v.optional(isoDate, ''),
+		endDate: v.optional(isoDate, ''),
+		anonymous: checkbox,
+		onBehalfOf: v.pipe(
+			v.optional(v.string(), ''),
+			v.trim(),
+			v.maxLength(40, () => m.err_too_long({ max: 40 })),
+			v.transform((s) => s || null)
+		),
+		confirmed: checkbox
+	}),
+	v.forward(
+		v.partialCheck(
+			[['when'], ['startDate']],
+			(i) => i.when === 'flexible' || !!i.startDate,
+			() => m.err_date_required()
+		),
+		['startDate']
+	),
+	v.forward(
+		v.partialCheck(
+			[['when'], ['startDate'], ['endDate']],
+			(i) => i.when !== 'period' || (!!i.endDate && !!i.startDate && i.endDate >= i.startDate),
+			() => m.err_end_date()
+		),
+		['endDate']
+	)
+);
+
+export const respondSchema = v.object({
+	message: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.maxLength(300, () => m.err_too_long({ max: 300 }))
+	)
+});
+
+export const messageSchema = v.object({
+	body: v.pipe(
+		text(500),
+		v.nonEmpty(() => m.err_message_required())
+	)
+});
+
+export const thanksSchema = v.object({
+	note: v.pipe(
+		text(300),
+		v.nonEmpty(() => m.err_message_required())
+	)
+});
+
+export const responseIdSchema = v.object({
+	responseId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
 });

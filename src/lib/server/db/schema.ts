@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { HELP_CATEGORIES, type HelpCategory } from '../../help';
 
 /** Instants are stored as UTC milliseconds; local time is computed with the flat's time zone. */
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -93,20 +94,7 @@ export type Membership = typeof memberships.$inferSelect;
 export type Role = Membership['role'];
 export type JoinMode = Flat['joinMode'];
 
-/** The light kinds of help the research names; labels and icons come from the interface. */
-export const HELP_CATEGORIES = [
-	'plants',
-	'pets',
-	'spare_key',
-	'letters',
-	'bins',
-	'errands',
-	'small_jobs',
-	'lend',
-	'company',
-	'other'
-] as const;
-export type HelpCategory = (typeof HELP_CATEGORIES)[number];
+export { HELP_CATEGORIES, type HelpCategory };
 
 export const helpPosts = sqliteTable(
 	'help_posts',

@@ -1,7 +1,40 @@
+import * as v from 'valibot';
+import { getDb } from '$lib/server/db';
+import * as balance from '$lib/server/balance';
+import * as help from '$lib/server/help';
 import { requireMember } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/roles';
+import { HELP_CATEGORIES, HELP_TYPES } from '$lib/help';
 import type { PageServerLoad } from './$types';
 
+// Filters come from the URL (a GET form), so the board works without JavaScript.
+const filterSchema = v.object({
+	type: v.optional(v.picklist(HELP_TYPES)),
+	category: v.optional(v.picklist(HELP_CATEGORIES)),
+	tab: v.optional(v.picklist(['all', 'mine'])),
+	page: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(1000)))
+});
+
 export const load: PageServerLoad = (event) => {
-	const { user } = requireMember(event, 'flat.view');
-	return { name: user.name };
+	const { user, flat, membership } = requireMember(event, 'flat.view');
+	// Professionals see the flat, never its help posts or balances.
+	if (!can(membership.role, 'help.view')) return { name: user.name, help: null };
+	const raw = Object.fromEntries([...event.url.searchParams].filter(([, value]) => value !== ''));
+	const parsed = v.safeParse(filterSchema, raw);
+	const filter = parsed.success ? parsed.output : {};
+	const db = getDb();
+	const mine = balance.forMember(db, flat.id, user.id);
+	return {
+		name: user.name,
+		help: {
+			filter: {
+				type: filter.type ?? '',
+				category: filter.category ?? '',
+				tab: filter.tab ?? 'all'
+			},
+			board: help.board(db, flat.id, user.id, { ...filter, mine: filter.tab === 'mine' }),
+			balance: { ...mine, nudge: balance.nudge(mine) },
+			flatThisMonth: balance.flatThisMonth(db, flat)
+		}
+	};
 };

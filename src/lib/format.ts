@@ -1,0 +1,20 @@
+import { getLocale } from '$lib/paraglide/runtime';
+
+/** A local date (YYYY-MM-DD) as people say it: "12 juli", "12 July", "١٢ يوليو". */
+export function formatDate(date: string, locale = getLocale()): string {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(y, m - 1, d))
+	);
+}
+
+/** An instant as a short local time stamp in the flat's zone. */
+export function formatMoment(instant: Date, timeZone: string, locale = getLocale()): string {
+	return new Intl.DateTimeFormat(locale, {
+		day: 'numeric',
+		month: 'short',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone
+	}).format(instant);
+}

@@ -1,0 +1,95 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { getDb } from '$lib/server/db';
+import * as help from '$lib/server/help';
+import { requireMember } from '$lib/server/auth/guard';
+import { parseForm } from '$lib/server/form';
+import { messageSchema, respondSchema, responseIdSchema, thanksSchema } from '$lib/schemas';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+const idSchema = v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.toNumber());
+
+/** The post in the URL, for a member who may see help posts; anything else is a 404. */
+function context(event: RequestEvent<{ flat: string; id: string }>) {
+	const member = requireMember(event, 'help.view');
+	const id = v.safeParse(idSchema, event.params.id);
+	if (!id.success) error(404, { message: m.error_not_found() });
+	return { ...member, postId: id.output };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { flat, user, postId } = context(event);
+	try {
+		return { ...help.view(getDb(), flat.id, postId, user.id), timeZone: flat.timeZone };
+	} catch (e) {
+		if (e instanceof help.HelpError) error(404, { message: m.error_not_found() });
+		throw e;
+	}
+};
+
+/** The message for a step that no longer fits (someone else was quicker, or it was done). */
+function refused(action: string, e: unknown) {
+	if (!(e instanceof help.HelpError)) throw e;
+	if (e.code === 'not_found') error(404, { message: m.error_not_found() });
+	const message =
+		e.code === 'already'
+			? m.help_err_already()
+			: e.code === 'own_post'
+				? m.help_err_own()
+				: e.code === 'once'
+					? m.help_err_once()
+					: e.code === 'not_allowed'
+						? m.help_err_not_allowed()
+						: m.help_err_state();
+	return fail(400, { action, message });
+}
+
+/** Runs one step of the loop for the member in the URL's flat. */
+async function step<S extends v.GenericSchema>(
+	event: RequestEvent<{ flat: string; id: string }>,
+	action: string,
+	schema: S | null,
+	run: (ctx: ReturnType<typeof context>, data: v.InferOutput<S>) => void
+) {
+	const ctx = context(event);
+	let data = undefined as v.InferOutput<S>;
+	if (schema) {
+		const form = parseForm(schema, await event.request.formData());
+		if (!form.ok) return fail(400, { action, values: form.values, errors: form.errors });
+		data = form.data;
+	}
+	try {
+		run(ctx, data);
+	} catch (e) {
+		return refused(action, e);
+	}
+	return { action, done: true };
+}
+
+export const actions: Actions = {
+	respond: (event) =>
+		step(event, 'respond', respondSchema, (c, d) =>
+			help.respond(getDb(), c.flat.id, c.postId, c.user.id, d.message)
+		),
+	accept: (event) =>
+		step(event, 'accept', responseIdSchema, (c, d) =>
+			help.accept(getDb(), c.flat.id, c.postId, c.user.id, d.responseId)
+		),
+	message: (event) =>
+		step(event, 'message', messageSchema, (c, d) =>
+			help.message(getDb(), c.flat.id, c.postId, c.user.id, d.body)
+		),
+	done: (event) =>
+		step(event, 'done', null, (c) => help.markDone(getDb(), c.flat.id, c.postId, c.user.id)),
+	confirm: (event) =>
+		step(event, 'confirm', null, (c) => help.confirmDone(getDb(), c.flat.id, c.postId, c.user.id)),
+	thank: (event) =>
+		step(event, 'thank', thanksSchema, (c, d) =>
+			help.thank(getDb(), c.flat.id, c.postId, c.user.id, d.note)
+		),
+	withdraw: (event) =>
+		step(event, 'withdraw', null, (c) => help.withdraw(getDb(), c.flat.id, c.postId, c.user.id)),
+	extend: (event) =>
+		step(event, 'extend', null, (c) => help.extend(getDb(), c.flat.id, c.postId, c.user.id))
+};

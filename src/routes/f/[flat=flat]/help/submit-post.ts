@@ -1,0 +1,52 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import * as help from '$lib/server/help';
+import { concerns, soundsHarsh } from '$lib/server/help/light';
+import { requireMember } from '$lib/server/auth/guard';
+import { fieldError, parseForm } from '$lib/server/form';
+import { localDate } from '$lib/server/time';
+import { postSchema } from '$lib/schemas';
+import { links } from '$lib/links';
+import { m } from '$lib/paraglide/messages';
+
+/**
+ * New post and edit share one path: validate, check the dates against today in the flat,
+ * then (unless the person already saw it) a kind word about light help or harsh words.
+ */
+export async function submitPost(event: RequestEvent, postId?: number) {
+	const { flat, user, membership } = requireMember(event, 'help.post');
+	const form = parseForm(postSchema, await event.request.formData());
+	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+	const { confirmed, ...input } = form.data;
+	const today = localDate(new Date(), flat.timeZone);
+	if (input.when !== 'flexible' && input.startDate && input.startDate < today)
+		return fail(400, { values: form.values, errors: fieldError('startDate', m.err_date_past()) });
+	const db = getDb();
+	const found = concerns(db, {
+		flatId: flat.id,
+		userId: user.id,
+		...input,
+		text: `${input.title}\n${input.description}`
+	});
+	if (found.includes('long'))
+		return fail(400, {
+			values: form.values,
+			errors: fieldError('endDate', m.err_period_long()),
+			check: { concerns: found, harsh: false }
+		});
+	const harsh = soundsHarsh(`${input.title}\n${input.description}`);
+	if (!confirmed && (found.length > 0 || harsh))
+		return { values: form.values, check: { concerns: found, harsh } };
+	const author = { userId: user.id, role: membership.role };
+	let id = postId;
+	if (id) {
+		try {
+			help.update(db, flat, id, author, input);
+		} catch (e) {
+			if (e instanceof help.HelpError)
+				return fail(400, { values: form.values, errors: fieldError('form', m.help_cannot_edit()) });
+			throw e;
+		}
+	} else id = help.create(db, flat, author, input);
+	redirect(303, links.post(flat.slug, id));
+}
