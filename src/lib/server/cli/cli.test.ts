@@ -6,6 +6,8 @@ import * as members from '../members';
 import * as admin from '../admin';
 import { run } from './admin';
 import { seed } from './demo';
+import * as help from '../help';
+import * as balance from '../balance';
 import { users } from '../db/schema';
 
 function codeIn(out: string): string {
@@ -60,6 +62,12 @@ describe('demo', () => {
 				['Samira', 'resident']
 			])
 		);
+		const board = help.board(db, flat.id, members.forLogin(db, flat.id, 'Kees')!.userId);
+		expect(board.posts.map((p) => p.type)).toEqual(expect.arrayContaining(['offer', 'request']));
+		expect(board.posts.some((p) => p.onBehalfOf === 'mevrouw De Vries')).toBe(true);
+		expect(board.posts.find((p) => p.anonymous)?.authorName).toBeNull();
+		const kees = members.forLogin(db, flat.id, 'Kees')!.userId;
+		expect(balance.forMember(db, flat.id, kees)).toEqual({ given: 1, received: 0 });
 		await expect(seed(db)).rejects.toThrow(/already has flats/);
 	});
 });

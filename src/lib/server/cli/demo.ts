@@ -1,7 +1,99 @@
 import type { DB } from '../db';
 import * as flats from '../flats';
 import * as members from '../members';
+import * as help from '../help';
+import { localDate, addDays } from '../time';
 import { run as admin } from './admin';
+
+type People = { samira: number; kees: number; amal: number; bram: number };
+
+/** Offers, requests and help already given, as a real flat would have them. */
+function helpMix(db: DB, flat: help.FlatRef, p: People) {
+	const today = localDate(new Date(), flat.timeZone);
+	const resident = (userId: number) => ({ userId, role: 'resident' as const });
+	const base = {
+		description: '',
+		anonymous: false,
+		onBehalfOf: null,
+		startDate: null,
+		endDate: null
+	};
+	const weekAgo = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
+
+	// Help that already happened: Kees watered Samira's plants, and got a thank-you.
+	const plants = help.create(
+		db,
+		flat,
+		resident(p.samira),
+		{
+			...base,
+			type: 'request',
+			category: 'plants',
+			title: 'Wie geeft mijn planten water?',
+			when: 'flexible'
+		},
+		weekAgo
+	);
+	help.respond(db, flat.id, plants, p.kees, 'Doe ik!');
+	help.accept(
+		db,
+		flat.id,
+		plants,
+		p.samira,
+		help.view(db, flat.id, plants, p.samira).responses[0]!.id
+	);
+	help.message(db, flat.id, plants, p.samira, 'De gieter staat op het balkon.');
+	help.markDone(db, flat.id, plants, p.kees);
+	help.confirmDone(db, flat.id, plants, p.samira);
+	help.thank(db, flat.id, plants, p.samira, 'Dank je, Kees! Ze staan er prachtig bij.');
+
+	help.create(db, flat, resident(p.samira), {
+		...base,
+		type: 'request',
+		category: 'pets',
+		title: 'Wie voert mijn kat?',
+		description: 'Twee keer per dag. Het voer staat in de kast.',
+		when: 'period',
+		startDate: addDays(today, 10),
+		endDate: addDays(today, 17)
+	});
+	help.create(db, flat, resident(p.kees), {
+		...base,
+		type: 'offer',
+		category: 'small_jobs',
+		title: 'Ik heb een boormachine en help graag met ophangen',
+		when: 'flexible'
+	});
+	help.create(db, flat, resident(p.amal), {
+		...base,
+		type: 'request',
+		category: 'letters',
+		title: 'Wie helpt mij een brief van de gemeente te lezen?',
+		when: 'flexible',
+		anonymous: true
+	});
+	help.create(db, flat, resident(p.amal), {
+		...base,
+		type: 'offer',
+		category: 'letters',
+		title: 'أترجم رسائل من العربية وإليها — I translate Arabic letters',
+		when: 'flexible'
+	});
+	help.create(
+		db,
+		flat,
+		{ userId: p.bram, role: 'verbinder' },
+		{
+			...base,
+			type: 'request',
+			category: 'errands',
+			title: 'Boodschappen voor mevrouw De Vries (3e verdieping)',
+			when: 'day',
+			startDate: addDays(today, 2),
+			onBehalfOf: 'mevrouw De Vries'
+		}
+	);
+}
 
 export const DEMO_PASSWORD = 'buren-demo';
 
@@ -24,7 +116,13 @@ export async function seed(db: DB): Promise<string> {
 	for (const n of neighbours) await members.join(db, { flat, ...n, password: DEMO_PASSWORD });
 	const joost = members.forLogin(db, flat.id, 'Joost')!;
 	members.setRole(db, flat.id, members.membership(db, flat.id, joost.userId)!.id, 'professional');
-	members.addWithoutPassword(db, { flatId: flat.id, name: 'Bram', role: 'verbinder' });
+	const bram = members.addWithoutPassword(db, { flatId: flat.id, name: 'Bram', role: 'verbinder' });
+	helpMix(db, flat, {
+		samira: members.forLogin(db, flat.id, 'Samira')!.userId,
+		kees: members.forLogin(db, flat.id, 'Kees')!.userId,
+		amal: members.forLogin(db, flat.id, 'Amal')!.userId,
+		bram
+	});
 	const bramCode = admin(db, ['login-code', flat.slug, 'Bram']).out;
 	const adminCode = admin(db, ['admin-code', 'Beheer']).out;
 	return [
