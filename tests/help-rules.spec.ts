@@ -138,3 +138,29 @@ test('a verbinder posts for a neighbour without a smartphone; professionals neve
 	await jet.dispose();
 	await verbinder.dispose();
 });
+
+test('a neighbour lists talents and languages, and chooses to hear of fitting requests', async ({
+	browser
+}) => {
+	const flat = await makeFlat('talent');
+	const page = await (
+		await browser.newContext({ storageState: await joinAs(flat, 'Layla') })
+	).newPage();
+	await page.goto(`/f/${flat.slug}`);
+	await page.getByRole('link', { name: 'Mijn talenten' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Brieven lezen of vertalen').check();
+	await page.getByLabel('Huisdieren').check();
+	await page.getByLabel('In je eigen woorden (mag leeg blijven)').fill('koken, schaken, koken');
+	await page.getByLabel('Talen die je spreekt').fill('Nederlands, Arabisch');
+	await page.getByLabel(/Laat het me weten/).check();
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByText('Opgeslagen.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('Brieven lezen of vertalen')).toBeChecked();
+	await expect(page.getByLabel('Planten')).not.toBeChecked();
+	await expect(page.getByLabel('In je eigen woorden (mag leeg blijven)')).toHaveValue(
+		'koken, schaken'
+	);
+	await expect(page.getByLabel(/Laat het me weten/)).toBeChecked();
+});

@@ -218,3 +218,32 @@ export const thanksSchema = v.object({
 export const responseIdSchema = v.object({
 	responseId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
 });
+
+/** "chess, cooking" → ['chess', 'cooking']: short, at most ten, no doubles. */
+const wordList = v.pipe(
+	v.optional(v.string(), ''),
+	v.maxLength(300, () => m.err_too_long({ max: 300 })),
+	v.transform((s) => [
+		...new Set(
+			s
+				.split(/[,،\n]/)
+				.map((x) => x.trim().replace(/\s+/g, ' '))
+				.filter(Boolean)
+		)
+	]),
+	v.check(
+		(list) => list.length <= 10,
+		() => m.err_list_long({ max: 10 })
+	),
+	v.check(
+		(list) => list.every((x) => x.length <= 30),
+		() => m.err_too_long({ max: 30 })
+	)
+);
+
+export const profileSchema = v.object({
+	talents: v.array(v.picklist(HELP_CATEGORIES, () => m.err_choose())),
+	tags: wordList,
+	languages: wordList,
+	notifyMatches: checkbox
+});

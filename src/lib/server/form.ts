@@ -10,13 +10,17 @@ const SECRET = /password|current/i;
  */
 export function parseForm<S extends v.GenericSchema>(
 	schema: S,
-	form: FormData
+	form: FormData,
+	/** Fields that may come more than once (a group of checkboxes): read as a list. */
+	lists: string[] = []
 ): ({ ok: true; data: v.InferOutput<S> } | { ok: false; errors: Record<string, string> }) & {
 	values: Record<string, string>;
 } {
 	const raw: Record<string, string> = {};
 	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
-	const result = v.safeParse(schema, raw);
+	const input: Record<string, string | string[]> = { ...raw };
+	for (const key of lists) input[key] = form.getAll(key).filter((x) => typeof x === 'string');
+	const result = v.safeParse(schema, input);
 	if (result.success) return { ok: true, data: result.output, values: keep(raw) };
 	const errors: Record<string, string> = {};
 	for (const issue of result.issues) {

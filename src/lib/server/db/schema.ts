@@ -52,6 +52,12 @@ export const memberships = sqliteTable(
 			.default('active'),
 		/** Optional; only verbinders see it. */
 		houseNumber: text('house_number'),
+		/** What this neighbour likes to help with (category keys) and in their own words. */
+		talents: text('talents', { mode: 'json' }).$type<HelpCategory[]>().notNull().default([]),
+		tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		/** Hear of new requests that fit the talents: off unless the member turns it on. */
+		notifyMatches: integer('notify_matches', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [

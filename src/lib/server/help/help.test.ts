@@ -304,3 +304,34 @@ describe('keeping help light', () => {
 		expect(soundsHarsh('Kunnen we de stoep vegen?')).toBe(false);
 	});
 });
+
+describe('talents', () => {
+	it('tell the neighbours who asked for it about requests that fit them', async () => {
+		const { db, flat, ans, kees, mo } = await setup();
+		const p = (talents: string[], languages: string[], notifyMatches: boolean) => ({
+			talents: talents as never,
+			tags: [],
+			languages,
+			notifyMatches
+		});
+		members.saveProfile(db, flat.id, kees, p(['pets'], ['Nederlands'], true));
+		members.saveProfile(db, flat.id, mo, p(['pets'], ['Arabisch'], false));
+		members.saveProfile(db, flat.id, ans, p([], ['Nederlands', 'Arabisch'], true));
+		expect(help.matches(db, flat.id, ans, 'pets')).toEqual([kees]);
+		// Letters: a shared language other than Dutch makes a match, if the member opted in.
+		members.saveProfile(db, flat.id, mo, p([], ['arabisch '], true));
+		expect(help.matches(db, flat.id, ans, 'letters')).toEqual([mo]);
+		help.create(db, flat, resident(ans), { ...catRequest, anonymous: true }, T0);
+		const sent = db
+			.select()
+			.from(notifications)
+			.where(eq(notifications.type, 'request_match'))
+			.all();
+		expect(sent.map((n) => n.userId)).toEqual([kees]);
+		expect(JSON.stringify(sent)).not.toContain('Ans');
+		help.create(db, flat, resident(ans), { ...catRequest, type: 'offer' }, T0);
+		expect(
+			db.select().from(notifications).where(eq(notifications.type, 'request_match')).all()
+		).toHaveLength(1);
+	});
+});

@@ -5,11 +5,13 @@ import {
 	helpPosts,
 	helpRecords,
 	helpResponses,
+	memberships,
 	users,
 	type HelpCategory,
 	type HelpPost,
 	type Role
 } from '../db/schema';
+import { can } from '../auth/roles';
 import * as notify from '../notify';
 import { addDays, DAY, startOfDay } from '../time';
 
@@ -73,7 +75,7 @@ function clean(input: PostInput, author: Author) {
 	};
 }
 
-/** Posts an offer or a request. */
+/** Posts an offer or a request; a request tells the neighbours whose talents fit (if they asked). */
 export function create(
 	db: DB,
 	flat: FlatRef,
@@ -81,17 +83,80 @@ export function create(
 	input: PostInput,
 	now = new Date()
 ): number {
-	return db
-		.insert(helpPosts)
-		.values({
-			flatId: flat.id,
-			authorId: author.userId,
-			...clean(input, author),
-			expiresAt: expiry(flat, input, now),
-			createdAt: now
+	return db.transaction((tx) => {
+		const values = clean(input, author);
+		const id = tx
+			.insert(helpPosts)
+			.values({
+				flatId: flat.id,
+				authorId: author.userId,
+				...values,
+				expiresAt: expiry(flat, input, now),
+				createdAt: now
+			})
+			.returning({ id: helpPosts.id })
+			.get().id;
+		if (values.type === 'request')
+			notify.record(
+				tx,
+				matches(tx, flat.id, author.userId, values.category).map((userId) => ({
+					flatId: flat.id,
+					userId,
+					type: 'request_match' as const,
+					link: postLink(id),
+					params: { title: values.title }
+				}))
+			);
+		return id;
+	});
+}
+
+// Everyone speaks Dutch here; a shared other language is what makes a match for letters.
+const COMMON = new Set(['nederlands', 'dutch', 'nl', 'هولندي', 'الهولندية']);
+const norm = (language: string) => language.trim().toLocaleLowerCase();
+
+/**
+ * Members who asked to hear of requests that fit them: the category is one of their talents,
+ * or it is about letters and they share a language (other than Dutch) with the author.
+ */
+export function matches(
+	db: DB,
+	flatId: number,
+	authorId: number,
+	category: HelpCategory
+): number[] {
+	const rows = db
+		.select({
+			userId: memberships.userId,
+			role: memberships.role,
+			talents: memberships.talents,
+			languages: memberships.languages
 		})
-		.returning({ id: helpPosts.id })
-		.get().id;
+		.from(memberships)
+		.where(
+			and(
+				eq(memberships.flatId, flatId),
+				eq(memberships.status, 'active'),
+				eq(memberships.notifyMatches, true)
+			)
+		)
+		.all();
+	const author = db
+		.select({ languages: memberships.languages })
+		.from(memberships)
+		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, authorId)))
+		.get();
+	const authorLanguages = new Set(
+		(author?.languages ?? []).map(norm).filter((l) => !COMMON.has(l))
+	);
+	return rows
+		.filter((r) => r.userId !== authorId && can(r.role, 'help.view'))
+		.filter(
+			(r) =>
+				r.talents.includes(category) ||
+				(category === 'letters' && r.languages.some((l) => authorLanguages.has(norm(l))))
+		)
+		.map((r) => r.userId);
 }
 
 function post(db: DB, flatId: number, postId: number): HelpPost {

@@ -1,6 +1,14 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { DB } from '../db';
-import { flats, memberships, users, type Flat, type Membership, type Role } from '../db/schema';
+import {
+	flats,
+	memberships,
+	users,
+	type Flat,
+	type HelpCategory,
+	type Membership,
+	type Role
+} from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { cleanName, nameKey } from './name';
 import * as help from '../help';
@@ -230,4 +238,34 @@ export function remove(db: DB, flatId: number, membershipId: number): void {
 			.get();
 		if (!rest && user && !user.isAdmin) tx.delete(users).where(eq(users.id, m.userId)).run();
 	});
+}
+
+export type Profile = {
+	talents: HelpCategory[];
+	tags: string[];
+	languages: string[];
+	notifyMatches: boolean;
+};
+
+/** A member's talents and languages in this flat (ABCD: start from what people can do). */
+export function profile(db: DB, flatId: number, userId: number): Profile {
+	const row = db
+		.select({
+			talents: memberships.talents,
+			tags: memberships.tags,
+			languages: memberships.languages,
+			notifyMatches: memberships.notifyMatches
+		})
+		.from(memberships)
+		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, userId)))
+		.get();
+	if (!row) throw new MemberError('not_found');
+	return row;
+}
+
+export function saveProfile(db: DB, flatId: number, userId: number, input: Profile): void {
+	db.update(memberships)
+		.set(input)
+		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, userId)))
+		.run();
 }

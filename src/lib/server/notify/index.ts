@@ -2,6 +2,7 @@ import type { DB } from '../db';
 import { notifications } from '../db/schema';
 
 export type NotificationType =
+	| 'request_match'
 	| 'response_new'
 	| 'response_accepted'
 	| 'response_declined'

@@ -9,6 +9,9 @@ export const load: LayoutServerLoad = (event) => {
 		flat: { slug: flat.slug, name: flat.name },
 		role: membership.role,
 		pending: !active,
-		nav: { members: active && can(membership.role, 'members.view') }
+		nav: {
+			help: active && can(membership.role, 'help.view'),
+			members: active && can(membership.role, 'members.view')
+		}
 	};
 };
