@@ -20,7 +20,8 @@ export const MATRIX = {
 	'joinCode.view': ['verbinder'],
 	'joinCode.rotate': ['verbinder'],
 	'flat.joinMode': ['verbinder'],
-	'loginCode.issue': ['verbinder']
+	'loginCode.issue': ['verbinder'],
+	'reports.manage': ['verbinder']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

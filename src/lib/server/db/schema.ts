@@ -131,6 +131,8 @@ export const helpPosts = sqliteTable(
 		doneMarkedBy: integer('done_marked_by').references(() => users.id, { onDelete: 'set null' }),
 		doneMarkedAt: instant('done_marked_at'),
 		closedAt: instant('closed_at'),
+		/** Hidden by a verbinder after a report: gone from the board, kept for its author. */
+		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -168,6 +170,7 @@ export const helpMessages = sqliteTable(
 			.references(() => helpPosts.id, { onDelete: 'cascade' }),
 		authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
 		body: text('body').notNull(),
+		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [index('help_messages_post').on(t.postId, t.createdAt)]
@@ -220,6 +223,49 @@ export const notifications = sqliteTable(
 		readAt: instant('read_at')
 	},
 	(t) => [index('notifications_user').on(t.userId, t.createdAt)]
+);
+
+/** A member's report of a post or a thread message, for the verbinders' queue. */
+export const reports = sqliteTable(
+	'reports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		flatId: integer('flat_id')
+			.notNull()
+			.references(() => flats.id, { onDelete: 'cascade' }),
+		reporterId: integer('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+		postId: integer('post_id').references(() => helpPosts.id, { onDelete: 'cascade' }),
+		messageId: integer('message_id').references(() => helpMessages.id, { onDelete: 'cascade' }),
+		reason: text('reason').notNull(),
+		status: text('status', { enum: ['open', 'hidden', 'restored', 'removed', 'dismissed'] })
+			.notNull()
+			.default('open'),
+		handledAt: instant('handled_at'),
+		createdAt: createdAt()
+	},
+	(t) => [index('reports_flat_status').on(t.flatId, t.status, t.createdAt)]
+);
+
+/** One member no longer sees another's posts, and neither can respond to the other. */
+export const blocks = sqliteTable(
+	'blocks',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		flatId: integer('flat_id')
+			.notNull()
+			.references(() => flats.id, { onDelete: 'cascade' }),
+		blockerId: integer('blocker_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		blockedId: integer('blocked_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('blocks_pair').on(t.flatId, t.blockerId, t.blockedId),
+		index('blocks_blocked').on(t.flatId, t.blockedId)
+	]
 );
 
 export type HelpPost = typeof helpPosts.$inferSelect;

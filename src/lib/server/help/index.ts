@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { DB } from '../db';
 import {
 	helpMessages,
@@ -12,6 +12,7 @@ import {
 	type Role
 } from '../db/schema';
 import { can } from '../auth/roles';
+import * as moderation from '../moderation';
 import * as notify from '../notify';
 import { addDays, DAY, startOfDay } from '../time';
 
@@ -169,6 +170,19 @@ function post(db: DB, flatId: number, postId: number): HelpPost {
 	return found;
 }
 
+/**
+ * A post as far as this member may know it exists: a hidden post only for its author, and
+ * nothing between two neighbours when one blocked the other.
+ */
+function visible(db: DB, flatId: number, postId: number, viewerId: number): HelpPost {
+	const p = post(db, flatId, postId);
+	if (p.authorId === viewerId) return p;
+	if (p.hidden) throw new HelpError('not_found');
+	if (p.authorId && moderation.blockedWith(db, flatId, viewerId).includes(p.authorId))
+		throw new HelpError('not_found');
+	return p;
+}
+
 function own(db: DB, flatId: number, postId: number, userId: number): HelpPost {
 	const p = post(db, flatId, postId);
 	if (p.authorId !== userId) throw new HelpError('not_allowed');
@@ -244,8 +258,13 @@ export type BoardFilter = {
  */
 export function board(db: DB, flatId: number, viewerId: number, filter: BoardFilter = {}) {
 	const page = Math.max(1, filter.page ?? 1);
+	const blocked = moderation.blockedWith(db, flatId, viewerId);
 	const where = and(
 		eq(helpPosts.flatId, flatId),
+		filter.mine ? undefined : eq(helpPosts.hidden, false),
+		blocked.length
+			? or(isNull(helpPosts.authorId), notInArray(helpPosts.authorId, blocked))
+			: undefined,
 		filter.mine ? eq(helpPosts.authorId, viewerId) : eq(helpPosts.status, 'open'),
 		filter.type ? eq(helpPosts.type, filter.type) : undefined,
 		filter.category ? eq(helpPosts.category, filter.category) : undefined
@@ -299,7 +318,7 @@ function accepted(db: DB, postId: number) {
  * author and the accepted helper; responses only the author; the thread only the two.
  */
 export function view(db: DB, flatId: number, postId: number, viewerId: number) {
-	const p = post(db, flatId, postId);
+	const p = visible(db, flatId, postId, viewerId);
 	const author = p.authorId
 		? db.select({ name: users.name }).from(users).where(eq(users.id, p.authorId)).get()
 		: undefined;
@@ -337,7 +356,7 @@ export function view(db: DB, flatId: number, postId: number, viewerId: number) {
 				})
 				.from(helpMessages)
 				.leftJoin(users, eq(users.id, helpMessages.authorId))
-				.where(eq(helpMessages.postId, postId))
+				.where(and(eq(helpMessages.postId, postId), eq(helpMessages.hidden, false)))
 				.orderBy(helpMessages.createdAt, helpMessages.id)
 				.all()
 				.map((m) => ({ ...m, mine: !!m.mine }))
@@ -363,7 +382,8 @@ export function view(db: DB, flatId: number, postId: number, viewerId: number) {
 			expiresAt: p.expiresAt,
 			createdAt: p.createdAt,
 			authorName: p.anonymous && !participant ? null : (author?.name ?? null),
-			formerNeighbour: !p.authorId
+			formerNeighbour: !p.authorId,
+			hidden: p.hidden
 		},
 		isAuthor,
 		isHelper,
@@ -372,6 +392,8 @@ export function view(db: DB, flatId: number, postId: number, viewerId: number) {
 		myResponse: mine ?? null,
 		messages,
 		doneMarkedByMe: p.doneMarkedBy === viewerId,
+		// Blocking an anonymous author would tell who it is: only once the name is known.
+		canBlock: !isAuthor && !!p.authorId && (!p.anonymous || participant),
 		isReceiver: receiverId === viewerId,
 		thanks: record?.thanks ?? null
 	};
@@ -379,7 +401,7 @@ export function view(db: DB, flatId: number, postId: number, viewerId: number) {
 
 /** "I can help" on a request, "I'd like this" on an offer. */
 export function respond(db: DB, flatId: number, postId: number, userId: number, message: string) {
-	const p = post(db, flatId, postId);
+	const p = visible(db, flatId, postId, userId);
 	if (p.authorId === userId) throw new HelpError('own_post');
 	if (p.status !== 'open') throw new HelpError('wrong_state');
 	db.transaction((tx) => {

@@ -11,7 +11,8 @@ export type NotificationType =
 	| 'done_confirmed'
 	| 'thanks_received'
 	| 'post_expiring'
-	| 'post_closed';
+	| 'post_closed'
+	| 'report_handled';
 
 export type NewNotification = {
 	flatId: number;
