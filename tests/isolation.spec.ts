@@ -130,7 +130,9 @@ test('residents and professionals are refused what only verbinders may do', asyn
 	for (const state of [residentState, proState]) {
 		const member = await client(state);
 		expect((await member.get(`/f/${flat.slug}`)).status()).toBe(200);
-		for (const route of routes.filter((r) => r.path === '/members' || r.path === '/join-code')) {
+		for (const route of routes.filter((r) =>
+			['/members', '/join-code', '/reports'].includes(r.path)
+		)) {
 			const url = `/f/${flat.slug}${route.path}`;
 			expect((await member.get(url)).status(), url).toBe(403);
 			for (const action of route.actions) {

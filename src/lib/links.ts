@@ -3,7 +3,10 @@ import { resolve } from '$app/paths';
 /** Every in-app link is built here, through Kit's typed `resolve`, so a route moves in one place. */
 export const links = {
 	home: () => resolve('/'),
-	flat: (slug: string, sub: '' | 'members' | 'join-code' | 'waiting' | 'profile' = '') =>
+	flat: (
+		slug: string,
+		sub: '' | 'members' | 'join-code' | 'waiting' | 'profile' | 'reports' = ''
+	) =>
 		sub
 			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })
 			: resolve('/f/[flat=flat]', { flat: slug }),

@@ -247,3 +247,27 @@ export const profileSchema = v.object({
 	languages: wordList,
 	notifyMatches: checkbox
 });
+
+export const reportSchema = v.object({
+	reason: v.pipe(
+		text(300),
+		v.nonEmpty(() => m.err_message_required())
+	),
+	messageId: v.optional(
+		v.pipe(
+			v.string(),
+			v.transform((s) => (s ? Number(s) : null)),
+			v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))
+		),
+		''
+	)
+});
+
+export const reportHandleSchema = v.object({
+	reportId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1)),
+	outcome: v.picklist(['hide', 'restore', 'remove', 'dismiss'], () => m.err_choose())
+});
+
+export const userIdSchema = v.object({
+	userId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
+});

@@ -313,6 +313,11 @@ function accepted(db: DB, postId: number) {
 		.get();
 }
 
+/** Who wrote a post: for the server only (blocking), never for a page. */
+export function authorOf(db: DB, flatId: number, postId: number): number | null {
+	return post(db, flatId, postId).authorId;
+}
+
 /**
  * One post as a member sees it. The author's name of an anonymous request reaches only the
  * author and the accepted helper; responses only the author; the thread only the two.

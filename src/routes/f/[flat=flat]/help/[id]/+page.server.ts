@@ -2,9 +2,16 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { getDb } from '$lib/server/db';
 import * as help from '$lib/server/help';
+import * as moderation from '$lib/server/moderation';
 import { requireMember } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/form';
-import { messageSchema, respondSchema, responseIdSchema, thanksSchema } from '$lib/schemas';
+import {
+	messageSchema,
+	reportSchema,
+	respondSchema,
+	responseIdSchema,
+	thanksSchema
+} from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -64,7 +71,7 @@ async function step<S extends v.GenericSchema>(
 	} catch (e) {
 		return refused(action, e);
 	}
-	return { action, done: true };
+	return { action, done: true as const };
 }
 
 export const actions: Actions = {
@@ -91,5 +98,30 @@ export const actions: Actions = {
 	withdraw: (event) =>
 		step(event, 'withdraw', null, (c) => help.withdraw(getDb(), c.flat.id, c.postId, c.user.id)),
 	extend: (event) =>
-		step(event, 'extend', null, (c) => help.extend(getDb(), c.flat.id, c.postId, c.user.id))
+		step(event, 'extend', null, (c) => help.extend(getDb(), c.flat.id, c.postId, c.user.id)),
+
+	/** Report the post, or one message of the thread the reporter takes part in. */
+	report: (event) =>
+		step(event, 'report', reportSchema, (c, d) => {
+			const db = getDb();
+			const seen = help.view(db, c.flat.id, c.postId, c.user.id);
+			if (d.messageId && !seen.messages.some((msg) => msg.id === d.messageId))
+				throw new help.HelpError('not_found');
+			moderation.report(
+				db,
+				c.flat.id,
+				c.user.id,
+				d.messageId ? { messageId: d.messageId } : { postId: c.postId },
+				d.reason
+			);
+		}),
+
+	block: (event) =>
+		step(event, 'block', null, (c) => {
+			const db = getDb();
+			const seen = help.view(db, c.flat.id, c.postId, c.user.id);
+			const authorId = help.authorOf(db, c.flat.id, c.postId);
+			if (!seen.canBlock || !authorId) throw new help.HelpError('not_allowed');
+			moderation.block(db, c.flat.id, c.user.id, authorId);
+		})
 };

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { client, expectAccessible, joinAs, makeFlat, post } from './helpers';
+
+test('a report reaches the verbinders, who hide the post from the board and can restore it', async ({
+	browser
+}) => {
+	const flat = await makeFlat('report');
+	const ans = await client(await joinAs(flat, 'Ans'));
+	const keesState = await joinAs(flat, 'Kees');
+	const mo = await client(await joinAs(flat, 'Mo'));
+	const made = await post(ans, `/f/${flat.slug}/help/new`, {
+		type: 'offer',
+		category: 'other',
+		title: 'Gratis oude bank, zelf ophalen',
+		when: 'flexible'
+	});
+	const path = new URL(made.url).pathname;
+
+	const kees = await (await browser.newContext({ storageState: keesState })).newPage();
+	await kees.goto(path);
+	await kees.getByText('Dit bericht melden').click();
+	await kees.getByLabel('Wat is er mis?').fill('Dit is reclame, geen burenhulp.');
+	await kees.getByRole('button', { name: 'Melden' }).click();
+	await expect(kees.getByText('Dank je. Een verbinder kijkt ernaar.')).toBeVisible();
+	await expectAccessible(kees);
+
+	const verbinder = await (
+		await browser.newContext({ storageState: flat.verbinder.state })
+	).newPage();
+	await verbinder.goto(`/f/${flat.slug}`);
+	await verbinder.getByRole('link', { name: 'Meldingen' }).click();
+	await expect(verbinder.getByText('Dit is reclame, geen burenhulp.')).toBeVisible();
+	await expect(verbinder.getByText('Gemeld door Kees:')).toBeVisible();
+	await expectAccessible(verbinder);
+	await verbinder.getByRole('button', { name: 'Verbergen' }).click();
+	await expect(verbinder.getByText('Gedaan. De melder krijgt een kort bericht.')).toBeVisible();
+	await expect(verbinder.getByText('Nu verborgen.')).toBeVisible();
+
+	expect(await (await mo.get(`/f/${flat.slug}`)).text()).not.toContain('Gratis oude bank');
+	expect((await mo.get(path)).status()).toBe(404);
+	const own = await (await ans.get(path)).text();
+	expect(own).toContain('Een verbinder heeft dit bericht verborgen.');
+
+	await verbinder.getByRole('button', { name: 'Weer laten zien' }).click();
+	await expect(verbinder.getByText('Er zijn geen meldingen.')).toBeVisible();
+	expect(await (await mo.get(`/f/${flat.slug}`)).text()).toContain('Gratis oude bank');
+	await ans.dispose();
+	await mo.dispose();
+});
+
+test('blocking: two neighbours no longer meet on the board, and it can be undone', async ({
+	browser
+}) => {
+	const flat = await makeFlat('block');
+	const ans = await client(await joinAs(flat, 'Ans'));
+	const keesState = await joinAs(flat, 'Kees');
+	const made = await post(ans, `/f/${flat.slug}/help/new`, {
+		type: 'request',
+		category: 'company',
+		title: 'Wie drinkt een kop koffie met mij?',
+		when: 'flexible'
+	});
+	const path = new URL(made.url).pathname;
+	const kees = await (await browser.newContext({ storageState: keesState })).newPage();
+	await kees.goto(path);
+	await kees.getByText('Deze buur blokkeren').click();
+	await kees.getByRole('button', { name: 'Ja, blokkeren' }).click();
+	await kees.goto(`/f/${flat.slug}`);
+	await expect(kees.getByText('Wie drinkt een kop koffie met mij?')).toHaveCount(0);
+	expect(
+		(
+			await post(ans, `/f/${flat.slug}/help/new`, {
+				type: 'offer',
+				category: 'plants',
+				title: 'Stekjes voor iedereen',
+				when: 'flexible'
+			})
+		).status
+	).toBe(200);
+	await kees.reload();
+	await expect(kees.getByText('Stekjes voor iedereen')).toHaveCount(0);
+
+	await kees.getByRole('link', { name: 'Mijn talenten' }).click();
+	await expectAccessible(kees);
+	await kees.getByRole('button', { name: 'Ans weer toelaten' }).click();
+	await expect(kees.getByText('Je hebt niemand geblokkeerd.')).toBeVisible();
+	await kees.goto(`/f/${flat.slug}`);
+	await expect(kees.getByText('Wie drinkt een kop koffie met mij?')).toBeVisible();
+	await ans.dispose();
+});
