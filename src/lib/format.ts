@@ -8,6 +8,11 @@ export function formatDate(date: string, locale = getLocale()): string {
 	);
 }
 
+/** The day of an instant in the flat's zone: "21 november 2026". */
+export function formatDay(instant: Date, timeZone: string, locale = getLocale()): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(instant);
+}
+
 /** An instant as a short local time stamp in the flat's zone. */
 export function formatMoment(instant: Date, timeZone: string, locale = getLocale()): string {
 	return new Intl.DateTimeFormat(locale, {

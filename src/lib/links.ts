@@ -5,7 +5,7 @@ export const links = {
 	home: () => resolve('/'),
 	flat: (
 		slug: string,
-		sub: '' | 'members' | 'join-code' | 'waiting' | 'profile' | 'reports' = ''
+		sub: '' | 'members' | 'join-code' | 'waiting' | 'profile' | 'reports' | 'keys' = ''
 	) =>
 		sub
 			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })

@@ -271,3 +271,17 @@ export const reportHandleSchema = v.object({
 export const userIdSchema = v.object({
 	userId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
 });
+
+export const keySchema = v.object({
+	keyId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
+});
+
+export const newKeySchema = v.object({
+	holderId: v.pipe(
+		v.string(() => m.err_choose()),
+		v.nonEmpty(() => m.err_choose()),
+		v.toNumber(),
+		v.integer(),
+		v.minValue(1)
+	)
+});

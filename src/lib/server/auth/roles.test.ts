@@ -3,7 +3,13 @@ import { can, MATRIX, ROLES, type Permission } from './roles';
 
 describe('role matrix', () => {
 	it('keeps help posts, messages and balances away from professionals', () => {
-		for (const p of ['help.view', 'help.post', 'messages.view', 'balance.view'] as const) {
+		for (const p of [
+			'help.view',
+			'help.post',
+			'messages.view',
+			'balance.view',
+			'keys.use'
+		] as const) {
 			expect(can('professional', p)).toBe(false);
 			expect(can('resident', p)).toBe(true);
 			expect(can('verbinder', p)).toBe(true);

@@ -14,6 +14,7 @@ export const MATRIX = {
 	'help.post': ['resident', 'verbinder'],
 	'messages.view': ['resident', 'verbinder'],
 	'balance.view': ['resident', 'verbinder'],
+	'keys.use': ['resident', 'verbinder'],
 	'members.view': ['verbinder'],
 	'members.manage': ['verbinder'],
 	'members.houseNumbers': ['verbinder'],

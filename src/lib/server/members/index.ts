@@ -269,3 +269,21 @@ export function saveProfile(db: DB, flatId: number, userId: number, input: Profi
 		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, userId)))
 		.run();
 }
+
+/** First names of the active neighbours (not professionals), for choosing one: no house numbers. */
+export function neighbours(db: DB, flatId: number, exceptUserId: number) {
+	return db
+		.select({ userId: users.id, name: users.name })
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(
+			and(
+				eq(memberships.flatId, flatId),
+				eq(memberships.status, 'active'),
+				ne(memberships.role, 'professional'),
+				ne(users.id, exceptUserId)
+			)
+		)
+		.orderBy(asc(users.nameKey))
+		.all();
+}

@@ -12,7 +12,9 @@ export type NotificationType =
 	| 'thanks_received'
 	| 'post_expiring'
 	| 'post_closed'
-	| 'report_handled';
+	| 'report_handled'
+	| 'key_added'
+	| 'key_review';
 
 export type NewNotification = {
 	flatId: number;
