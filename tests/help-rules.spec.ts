@@ -164,3 +164,47 @@ test('a neighbour lists talents and languages, and chooses to hear of fitting re
 	);
 	await expect(page.getByLabel(/Laat het me weten/)).toBeChecked();
 });
+
+test('the author edits, extends once and withdraws a post; neighbours see talents and, if shown, a balance', async ({
+	browser
+}) => {
+	const flat = await makeFlat('own');
+	const state = await joinAs(flat, 'Rosa');
+	const page = await (await browser.newContext({ storageState: state })).newPage();
+	const rosa = await client(state);
+	const made = await post(
+		rosa,
+		`/f/${flat.slug}/help/new`,
+		request({ title: 'Wie leent mij een ladder?', category: 'lend' })
+	);
+	await page.goto(new URL(made.url).pathname);
+	await page.getByRole('link', { name: 'Bericht veranderen' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Kort gezegd').fill('Wie leent mij een trapladder?');
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wie leent mij een trapladder?');
+	await page.getByRole('button', { name: 'Twee weken langer laten staan' }).click();
+	await expect(page.getByRole('button', { name: 'Twee weken langer laten staan' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Bericht intrekken' }).click();
+	await expect(page.locator('.status')).toHaveText('Gesloten');
+	await page.goto(`/f/${flat.slug}`);
+	await expect(page.getByText('Wie leent mij een trapladder?')).toHaveCount(0);
+	await page.goto(`/f/${flat.slug}?tab=mine`);
+	await expect(page.getByText('Wie leent mij een trapladder?')).toBeVisible();
+
+	await post(rosa, `/f/${flat.slug}/profile?/save`, {
+		talents: 'plants',
+		tags: 'taart bakken',
+		languages: 'Nederlands, Spaans',
+		showBalance: 'on'
+	});
+	await joinAs(flat, 'Tom');
+	await page.goto(`/f/${flat.slug}/neighbours`);
+	const card = page.locator('li.card', { hasText: 'Rosa' });
+	await expect(card.getByText('Planten')).toBeVisible();
+	await expect(card.getByText('taart bakken')).toBeVisible();
+	await expect(card.getByText('Hielp 0 keer, kreeg 0 keer hulp (afgelopen jaar)')).toBeVisible();
+	await expect(page.locator('li.card', { hasText: 'Tom' }).getByText(/Hielp/)).toHaveCount(0);
+	await expectAccessible(page);
+	await rosa.dispose();
+});

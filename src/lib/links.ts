@@ -5,7 +5,8 @@ export const links = {
 	home: () => resolve('/'),
 	flat: (
 		slug: string,
-		sub: '' | 'members' | 'join-code' | 'waiting' | 'profile' | 'reports' | 'keys' = ''
+		sub:
+			'' | 'members' | 'join-code' | 'waiting' | 'profile' | 'reports' | 'keys' | 'neighbours' = ''
 	) =>
 		sub
 			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })

@@ -245,7 +245,8 @@ export const profileSchema = v.object({
 	talents: v.array(v.picklist(HELP_CATEGORIES, () => m.err_choose())),
 	tags: wordList,
 	languages: wordList,
-	notifyMatches: checkbox
+	notifyMatches: checkbox,
+	showBalance: checkbox
 });
 
 export const reportSchema = v.object({

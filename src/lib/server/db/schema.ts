@@ -58,6 +58,8 @@ export const memberships = sqliteTable(
 		languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		/** Hear of new requests that fit the talents: off unless the member turns it on. */
 		notifyMatches: integer('notify_matches', { mode: 'boolean' }).notNull().default(false),
+		/** Show my give/receive balance to the neighbours: off unless the member turns it on. */
+		showBalance: integer('show_balance', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [

@@ -312,7 +312,8 @@ describe('talents', () => {
 			talents: talents as never,
 			tags: [],
 			languages,
-			notifyMatches
+			notifyMatches,
+			showBalance: false
 		});
 		members.saveProfile(db, flat.id, kees, p(['pets'], ['Nederlands'], true));
 		members.saveProfile(db, flat.id, mo, p(['pets'], ['Arabisch'], false));

@@ -245,6 +245,7 @@ export type Profile = {
 	tags: string[];
 	languages: string[];
 	notifyMatches: boolean;
+	showBalance: boolean;
 };
 
 /** A member's talents and languages in this flat (ABCD: start from what people can do). */
@@ -254,7 +255,8 @@ export function profile(db: DB, flatId: number, userId: number): Profile {
 			talents: memberships.talents,
 			tags: memberships.tags,
 			languages: memberships.languages,
-			notifyMatches: memberships.notifyMatches
+			notifyMatches: memberships.notifyMatches,
+			showBalance: memberships.showBalance
 		})
 		.from(memberships)
 		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, userId)))
@@ -282,6 +284,34 @@ export function neighbours(db: DB, flatId: number, exceptUserId: number) {
 				eq(memberships.status, 'active'),
 				ne(memberships.role, 'professional'),
 				ne(users.id, exceptUserId)
+			)
+		)
+		.orderBy(asc(users.nameKey))
+		.all();
+}
+
+/**
+ * The neighbours and what they like to help with (ABCD: talents first). First names only; a
+ * balance only for those who chose to show it, counted by the caller.
+ */
+export function directory(db: DB, flatId: number) {
+	return db
+		.select({
+			userId: users.id,
+			name: users.name,
+			role: memberships.role,
+			talents: memberships.talents,
+			tags: memberships.tags,
+			languages: memberships.languages,
+			showBalance: memberships.showBalance
+		})
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(
+			and(
+				eq(memberships.flatId, flatId),
+				eq(memberships.status, 'active'),
+				ne(memberships.role, 'professional')
 			)
 		)
 		.orderBy(asc(users.nameKey))

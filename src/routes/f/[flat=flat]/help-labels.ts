@@ -57,3 +57,11 @@ export function statusLabel(status: string): string {
 			return m.help_status_closed();
 	}
 }
+
+export function roleLabel(role: string): string {
+	return role === 'verbinder'
+		? m.role_verbinder()
+		: role === 'professional'
+			? m.role_professional()
+			: m.role_resident();
+}

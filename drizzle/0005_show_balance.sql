@@ -1,0 +1,1 @@
+ALTER TABLE `memberships` ADD `show_balance` integer DEFAULT false NOT NULL;
