@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../db/test-db';
+import { flatWithNeighbours } from '../db/fixtures';
 import { helpPosts, helpRecords, notifications } from '../db/schema';
-import * as flats from '../flats';
 import * as members from '../members';
 import * as balance from '../balance';
 import * as help from '.';
@@ -11,29 +10,7 @@ import { concerns, soundsHarsh, suggestsCare } from './light';
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date('2027-07-01T10:00:00Z');
 
-async function setup() {
-	const db = testDb();
-	const flat = flats.create(db, {
-		name: 'H',
-		slug: 'h-flat',
-		timeZone: 'Europe/Amsterdam',
-		joinMode: 'open'
-	});
-	const join = async (name: string) =>
-		(
-			await members.join(db, {
-				flat,
-				name,
-				houseNumber: null,
-				password: 'wachtwoord',
-				locale: 'nl'
-			})
-		).userId;
-	const ans = await join('Ans');
-	const kees = await join('Kees');
-	const mo = await join('Mo');
-	return { db, flat, ans, kees, mo };
-}
+const setup = () => flatWithNeighbours('Europe/Amsterdam');
 
 const catRequest: help.PostInput = {
 	type: 'request',

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../db/test-db';
+import { flatWithNeighbours } from '../db/fixtures';
 import { notifications } from '../db/schema';
-import * as flats from '../flats';
-import * as members from '../members';
 import * as keys from '.';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-async function setup() {
-	const db = testDb();
-	const flat = flats.create(db, { name: 'H', slug: 'h-flat', timeZone: 'UTC', joinMode: 'open' });
-	const join = async (name: string) =>
-		(
-			await members.join(db, {
-				flat,
-				name,
-				houseNumber: null,
-				password: 'wachtwoord',
-				locale: 'nl'
-			})
-		).userId;
-	return { db, flat, ans: await join('Ans'), kees: await join('Kees'), mo: await join('Mo') };
-}
+const setup = () => flatWithNeighbours();
 
 describe('spare keys', () => {
 	it('are seen by the two only, and either can end them', async () => {

@@ -272,24 +272,6 @@ export function saveProfile(db: DB, flatId: number, userId: number, input: Profi
 		.run();
 }
 
-/** First names of the active neighbours (not professionals), for choosing one: no house numbers. */
-export function neighbours(db: DB, flatId: number, exceptUserId: number) {
-	return db
-		.select({ userId: users.id, name: users.name })
-		.from(memberships)
-		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(
-			and(
-				eq(memberships.flatId, flatId),
-				eq(memberships.status, 'active'),
-				ne(memberships.role, 'professional'),
-				ne(users.id, exceptUserId)
-			)
-		)
-		.orderBy(asc(users.nameKey))
-		.all();
-}
-
 /**
  * The neighbours and what they like to help with (ABCD: talents first). First names only; a
  * balance only for those who chose to show it, counted by the caller.

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../db/test-db';
+import { flatWithNeighbours } from '../db/fixtures';
 import { notifications, reports } from '../db/schema';
 import * as flats from '../flats';
-import * as members from '../members';
 import * as help from '../help';
 import * as moderation from '.';
 
-async function setup() {
-	const db = testDb();
-	const flat = flats.create(db, { name: 'H', slug: 'h-flat', timeZone: 'UTC', joinMode: 'open' });
-	const join = async (name: string) =>
-		(
-			await members.join(db, {
-				flat,
-				name,
-				houseNumber: null,
-				password: 'wachtwoord',
-				locale: 'nl'
-			})
-		).userId;
-	return { db, flat, ans: await join('Ans'), kees: await join('Kees'), mo: await join('Mo') };
-}
+const setup = () => flatWithNeighbours();
 
 const input: help.PostInput = {
 	type: 'request',

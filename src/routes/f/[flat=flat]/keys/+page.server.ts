@@ -13,7 +13,10 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	return {
 		keys: keys.list(db, flat.id, user.id),
-		neighbours: members.neighbours(db, flat.id, user.id),
+		neighbours: members
+			.directory(db, flat.id)
+			.filter((n) => n.userId !== user.id)
+			.map(({ userId, name }) => ({ userId, name })),
 		timeZone: flat.timeZone
 	};
 };

@@ -1,0 +1,20 @@
+import * as flats from '../flats';
+import * as members from '../members';
+import { testDb } from './test-db';
+
+/** For unit tests: a flat on a fresh in-memory database, with three neighbours who joined. */
+export async function flatWithNeighbours(timeZone = 'UTC') {
+	const db = testDb();
+	const flat = flats.create(db, { name: 'H', slug: 'h-flat', timeZone, joinMode: 'open' });
+	const join = async (name: string) =>
+		(
+			await members.join(db, {
+				flat,
+				name,
+				houseNumber: null,
+				password: 'wachtwoord',
+				locale: 'nl'
+			})
+		).userId;
+	return { db, flat, join, ans: await join('Ans'), kees: await join('Kees'), mo: await join('Mo') };
+}
