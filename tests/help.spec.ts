@@ -21,7 +21,10 @@ const words = {
 		confirm: 'Ja, het is gedaan',
 		thanks: 'Een bedankje (mag kort)',
 		sendThanks: 'Bedankje sturen',
-		helpedOnce: 'Deze maand hielpen buren elkaar 1 keer.'
+		helpedOnce: 'Deze maand hielpen buren elkaar 1 keer.',
+		bell: 'Meldingen, 1 nieuw',
+		responded: 'Iemand reageerde op “Wie voert mijn kat?”',
+		chosen: 'Je bent gekozen om te helpen bij “Wie voert mijn kat?”. Spreek samen iets af.'
 	},
 	ar: {
 		ask: 'اطلب مساعدة',
@@ -39,7 +42,10 @@ const words = {
 		confirm: 'نعم، تم الأمر',
 		thanks: 'كلمة شكر (قصيرة لا بأس)',
 		sendThanks: 'أرسل الشكر',
-		helpedOnce: 'هذا الشهر ساعد الجيران بعضهم مرة واحدة.'
+		helpedOnce: 'هذا الشهر ساعد الجيران بعضهم مرة واحدة.',
+		bell: 'الإشعارات، 1 جديد',
+		responded: 'ردّ أحدهم على “Wie voert mijn kat?”',
+		chosen: 'تم اختيارك لـ “Wie voert mijn kat?”. اتفقا معًا على التفاصيل.'
 	}
 };
 
@@ -91,6 +97,13 @@ for (const variant of variants) {
 		await kees.getByRole('button', { name: w.canHelp }).click();
 		await expect(kees.locator('textarea[name="message"]')).toHaveCount(0);
 
+		// Ans hears of it under the bell, and the notification leads to the post.
+		await ans.goto(`/f/${flat.slug}`);
+		await ans.getByRole('link', { name: w.bell }).click();
+		await check(ans);
+		await ans.getByRole('button', { name: w.responded }).click();
+		await expect(ans).toHaveURL(new RegExp(`${postUrl}$`));
+
 		// Ans accepts Kees; they arrange details in the private thread.
 		await ans.goto(postUrl);
 		await expect(ans.getByText('Ik woon ernaast, ik doe het graag.')).toBeVisible();
@@ -99,6 +112,8 @@ for (const variant of variants) {
 		await ans.getByRole('button', { name: w.send }).click();
 		await expect(ans.getByText('De sleutel ligt bij de buren op 4.')).toBeVisible();
 		await check(ans);
+		await kees.goto(`/f/${flat.slug}/notifications`);
+		await expect(kees.getByText(w.chosen)).toBeVisible();
 		await kees.goto(postUrl);
 		await expect(kees.getByText('De sleutel ligt bij de buren op 4.')).toBeVisible();
 		await kees.getByLabel(w.message).fill('Prima, tot dan!');

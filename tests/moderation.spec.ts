@@ -28,7 +28,7 @@ test('a report reaches the verbinders, who hide the post from the board and can 
 		await browser.newContext({ storageState: flat.verbinder.state })
 	).newPage();
 	await verbinder.goto(`/f/${flat.slug}`);
-	await verbinder.getByRole('link', { name: 'Meldingen' }).click();
+	await verbinder.getByRole('link', { name: 'Gemeld' }).click();
 	await expect(verbinder.getByText('Dit is reclame, geen burenhulp.')).toBeVisible();
 	await expect(verbinder.getByText('Gemeld door Kees:')).toBeVisible();
 	await expectAccessible(verbinder);

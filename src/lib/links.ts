@@ -6,7 +6,15 @@ export const links = {
 	flat: (
 		slug: string,
 		sub:
-			'' | 'members' | 'join-code' | 'waiting' | 'profile' | 'reports' | 'keys' | 'neighbours' = ''
+			| ''
+			| 'members'
+			| 'join-code'
+			| 'waiting'
+			| 'profile'
+			| 'reports'
+			| 'keys'
+			| 'neighbours'
+			| 'notifications' = ''
 	) =>
 		sub
 			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })

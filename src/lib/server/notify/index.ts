@@ -1,3 +1,4 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DB } from '../db';
 import { notifications } from '../db/schema';
 
@@ -31,4 +32,68 @@ export function record(db: DB, items: NewNotification | NewNotification[]): void
 		params: n.params ?? {}
 	}));
 	if (rows.length) db.insert(notifications).values(rows).run();
+}
+
+/** How many of a member's notifications in this flat are unread: the number on the bell. */
+export function unreadCount(db: DB, flatId: number, userId: number): number {
+	return db
+		.select({ n: sql<number>`count(*)` })
+		.from(notifications)
+		.where(
+			and(
+				eq(notifications.userId, userId),
+				eq(notifications.flatId, flatId),
+				isNull(notifications.readAt)
+			)
+		)
+		.get()!.n;
+}
+
+/** A member's latest notifications in this flat, newest first. */
+export function list(db: DB, flatId: number, userId: number, limit = 50) {
+	return db
+		.select({
+			id: notifications.id,
+			type: notifications.type,
+			link: notifications.link,
+			params: notifications.params,
+			createdAt: notifications.createdAt,
+			read: sql<number>`${notifications.readAt} is not null`
+		})
+		.from(notifications)
+		.where(and(eq(notifications.userId, userId), eq(notifications.flatId, flatId)))
+		.orderBy(desc(notifications.createdAt), desc(notifications.id))
+		.limit(limit)
+		.all()
+		.map((n) => ({ ...n, read: !!n.read }));
+}
+
+/** Marks one notification read and returns where it points (relative to the flat). */
+export function open(db: DB, flatId: number, userId: number, id: number, now = new Date()) {
+	const row = db
+		.update(notifications)
+		.set({ readAt: now })
+		.where(
+			and(
+				eq(notifications.id, id),
+				eq(notifications.userId, userId),
+				eq(notifications.flatId, flatId)
+			)
+		)
+		.returning({ link: notifications.link })
+		.get();
+	return row?.link;
+}
+
+export function markAllRead(db: DB, flatId: number, userId: number, now = new Date()): void {
+	db.update(notifications)
+		.set({ readAt: now })
+		.where(
+			and(
+				eq(notifications.userId, userId),
+				eq(notifications.flatId, flatId),
+				isNull(notifications.readAt)
+			)
+		)
+		.run();
 }

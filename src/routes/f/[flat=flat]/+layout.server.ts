@@ -1,3 +1,5 @@
+import { getDb } from '$lib/server/db';
+import * as notify from '$lib/server/notify';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';
 import type { LayoutServerLoad } from './$types';
@@ -9,6 +11,7 @@ export const load: LayoutServerLoad = (event) => {
 		flat: { slug: flat.slug, name: flat.name },
 		role: membership.role,
 		pending: !active,
+		unread: active ? notify.unreadCount(getDb(), flat.id, membership.userId) : 0,
 		nav: {
 			help: active && can(membership.role, 'help.view'),
 			members: active && can(membership.role, 'members.view')
