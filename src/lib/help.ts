@@ -15,17 +15,3 @@ export type HelpCategory = (typeof HELP_CATEGORIES)[number];
 
 export const HELP_TYPES = ['request', 'offer'] as const;
 export type HelpType = (typeof HELP_TYPES)[number];
-
-/** A picture for each kind, always shown next to its word (aria-hidden). */
-export const CATEGORY_ICONS: Record<HelpCategory, string> = {
-	plants: '🪴',
-	pets: '🐈',
-	spare_key: '🔑',
-	letters: '✉️',
-	bins: '🗑️',
-	errands: '🛒',
-	small_jobs: '🔧',
-	lend: '📦',
-	company: '☕',
-	other: '✨'
-};
