@@ -23,6 +23,7 @@ const words = {
 		sendThanks: 'Bedankje sturen',
 		helpedOnce: 'Deze maand hielpen buren elkaar 1 keer.',
 		bell: 'Meldingen, 1 nieuw',
+		waitingConfirm: 'Je buur bevestigt het nog.',
 		responded: 'Iemand reageerde op “Wie voert mijn kat?”',
 		chosen: 'Je bent gekozen om te helpen bij “Wie voert mijn kat?”. Spreek samen iets af.'
 	},
@@ -44,6 +45,7 @@ const words = {
 		sendThanks: 'أرسل الشكر',
 		helpedOnce: 'هذا الشهر ساعد الجيران بعضهم مرة واحدة.',
 		bell: 'الإشعارات، 1 جديد',
+		waitingConfirm: 'على جارك أن يؤكد.',
 		responded: 'ردّ أحدهم على “Wie voert mijn kat?”',
 		chosen: 'تم اختيارك لـ “Wie voert mijn kat?”. اتفقا معًا على التفاصيل.'
 	}
@@ -122,6 +124,7 @@ for (const variant of variants) {
 
 		// Kees marks it done, Ans confirms and says thank you.
 		await kees.getByRole('button', { name: w.done }).click();
+		await expect(kees.getByText(w.waitingConfirm)).toBeVisible();
 		await ans.goto(postUrl);
 		await ans.getByRole('button', { name: w.confirm }).click();
 		await ans.getByLabel(w.thanks).fill('Dank je wel, Kees! Poes was blij.');
