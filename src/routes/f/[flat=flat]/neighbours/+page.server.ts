@@ -7,13 +7,19 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { flat, user } = requireMember(event, 'help.view');
 	const db = getDb();
+	const people = members.directory(db, flat.id);
+	// Only for those who chose to show it; never a ranking.
+	const shown = balance.forMembers(
+		db,
+		flat.id,
+		people.filter((n) => n.showBalance).map((n) => n.userId)
+	);
 	return {
 		me: user.id,
-		neighbours: members.directory(db, flat.id).map(({ showBalance, role, ...n }) => ({
+		neighbours: people.map(({ showBalance: _, role, ...n }) => ({
 			...n,
 			verbinder: role === 'verbinder',
-			// Only for those who chose to show it; never a ranking.
-			balance: showBalance ? balance.forMember(db, flat.id, n.userId) : null
+			balance: shown.get(n.userId) ?? null
 		}))
 	};
 };
