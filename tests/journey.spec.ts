@@ -16,6 +16,8 @@ async function joinInBrowser(page: Page, url: string, name: string) {
 test('a flat comes alive: verbinder, neighbours join, approval, login code, Arabic', async ({
 	browser
 }) => {
+	// The whole life of a flat in one story: it takes most of a minute on a loaded machine.
+	test.setTimeout(150_000);
 	const slug = uniqueSlug('horst');
 	const flatName = `Horst ${slug}`;
 
