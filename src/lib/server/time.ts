@@ -32,11 +32,29 @@ export function localDate(instant: Date, timeZone: string): string {
 
 /** The instant a local date begins in a time zone (DST-safe). */
 export function startOfDay(date: string, timeZone: string): Date {
+	return localInstant(date, '00:00', timeZone);
+}
+
+/**
+ * The instant a local wall time (HH:MM) on a local date happens in a time zone: 10:00 in
+ * Amsterdam is 09:00 UTC in winter and 08:00 UTC in summer. A time the clock skips (02:30
+ * on the night summer time starts) lands an hour later, as clocks show it; a time that
+ * happens twice (the night it ends) is the first one, as RFC 5545 reads it.
+ */
+export function localInstant(date: string, time: string, timeZone: string): Date {
 	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	const guess = Date.UTC(y, m - 1, d);
-	let at = guess - offset(new Date(guess), timeZone);
-	at = guess - offset(new Date(at), timeZone);
-	return new Date(at);
+	const [h, min] = time.split(':').map(Number) as [number, number];
+	const wall = Date.UTC(y, m - 1, d, h, min);
+	const before = wall - offset(new Date(wall - DAY / 2), timeZone);
+	const after = wall - offset(new Date(wall + DAY / 2), timeZone);
+	const real = [before, after].filter((at) => at + offset(new Date(at), timeZone) === wall);
+	return new Date(real.length ? Math.min(...real) : before);
+}
+
+/** The local wall time (HH:MM) of an instant in a time zone. */
+export function localTime(instant: Date, timeZone: string): string {
+	const p = parts(instant, timeZone);
+	return `${String(p.h).padStart(2, '0')}:${String(p.min).padStart(2, '0')}`;
 }
 
 /** A local date moved by whole days. */

@@ -22,7 +22,15 @@ export const MATRIX = {
 	'joinCode.rotate': ['verbinder'],
 	'flat.joinMode': ['verbinder'],
 	'loginCode.issue': ['verbinder'],
-	'reports.manage': ['verbinder']
+	'reports.manage': ['verbinder'],
+	'calendar.view': ['resident', 'verbinder', 'professional'],
+	/** Residents' activities wait for a verbinder unless the flat lets them publish. */
+	'calendar.add': ['resident', 'verbinder', 'professional'],
+	'calendar.rsvp': ['resident', 'verbinder'],
+	/** Who is coming by first name; professionals see how many, not who. */
+	'calendar.attendees': ['resident', 'verbinder'],
+	'calendar.settings': ['verbinder'],
+	'calendar.poster': ['verbinder', 'professional']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -15,7 +15,16 @@ export type NotificationType =
 	| 'post_closed'
 	| 'report_handled'
 	| 'key_added'
-	| 'key_review';
+	| 'key_review'
+	| 'activity_new'
+	| 'activity_proposed'
+	| 'activity_approved'
+	| 'activity_declined'
+	| 'activity_cancelled'
+	| 'activity_moved'
+	| 'activity_restored'
+	| 'activity_promoted'
+	| 'activity_reminder';
 
 export type NewNotification = {
 	flatId: number;

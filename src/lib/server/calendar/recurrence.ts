@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module';
+import type { Activity } from '../db/schema';
+import { addDays } from '../time';
+
+// rrule ships CommonJS without named ESM exports; Node's own loader reads it the same way in
+// vitest, the dev server and the built app.
+const { RRule } = createRequire(import.meta.url)('rrule') as typeof import('rrule');
+
+export type Rule = Pick<Activity, 'startDate' | 'recurrence' | 'untilDate' | 'count'>;
+
+/** A local date as rrule's "floating" time: midnight UTC standing for that day anywhere. */
+const floating = (date: string) => new Date(`${date}T00:00:00Z`);
+const dateOf = (d: Date) => d.toISOString().slice(0, 10);
+
+const WEEKDAYS = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA];
+
+/**
+ * Which weekday of the month a date is: 1 to 4 for "first" to "fourth", -1 for the fifth
+ * (a series started on a fifth Tuesday continues on the last Tuesday of each month).
+ */
+export function weekdayOfMonth(date: string): { weekday: number; nth: number } {
+	const d = floating(date);
+	const nth = Math.ceil(d.getUTCDate() / 7);
+	return { weekday: d.getUTCDay(), nth: nth === 5 ? -1 : nth };
+}
+
+/**
+ * The rule for rrule. Occurrences are computed on local dates only; the wall times are put
+ * on afterwards in the flat's time zone, so DST never moves a 10:00 coffee morning.
+ */
+function toRRule(rule: Rule) {
+	if (rule.recurrence === 'none') return null;
+	const { weekday, nth } = weekdayOfMonth(rule.startDate);
+	return new RRule({
+		freq: rule.recurrence === 'monthly' ? RRule.MONTHLY : RRule.WEEKLY,
+		interval: rule.recurrence === 'biweekly' ? 2 : 1,
+		byweekday:
+			rule.recurrence === 'monthly' ? [WEEKDAYS[weekday]!.nth(nth)] : [WEEKDAYS[weekday]!],
+		dtstart: floating(rule.startDate),
+		until: rule.untilDate ? floating(rule.untilDate) : null,
+		count: rule.count ?? null
+	});
+}
+
+/** The local dates (YYYY-MM-DD) the rule gives from `from` to `to`, both included. */
+export function dates(rule: Rule, from: string, to: string): string[] {
+	const r = toRRule(rule);
+	if (!r) return rule.startDate >= from && rule.startDate <= to ? [rule.startDate] : [];
+	return r.between(floating(from), floating(to), true).map(dateOf);
+}
+
+/** Whether the rule gives this local date. */
+export function isOccurrence(rule: Rule, date: string): boolean {
+	return dates(rule, date, date).length === 1;
+}
+
+/** The last date the rule gives, or null when it goes on without end. */
+export function lastDate(rule: Rule): string | null {
+	const r = toRRule(rule);
+	if (!r) return rule.startDate;
+	if (!rule.untilDate && !rule.count) return null;
+	return dateOf(r.all().at(-1) ?? floating(rule.startDate));
+}
+
+/** The first date on or after `from` (within a year), for "next time" lines. */
+export function nextDate(rule: Rule, from: string): string | null {
+	return dates(rule, from, addDays(from, 366))[0] ?? null;
+}
+
+/**
+ * The RRULE line for iCal (without DTSTART: the event carries it in its own time zone).
+ * UNTIL is given as a local date, which RFC 5545 allows with a DATE-TIME DTSTART only in
+ * UTC; callers pass `untilUtc`, the end of that day as an instant.
+ */
+export function icalRule(rule: Rule, untilUtc?: Date): string | null {
+	if (rule.recurrence === 'none') return null;
+	const { weekday, nth } = weekdayOfMonth(rule.startDate);
+	const day = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][weekday]!;
+	const parts = [
+		`FREQ=${rule.recurrence === 'monthly' ? 'MONTHLY' : 'WEEKLY'}`,
+		rule.recurrence === 'biweekly' ? 'INTERVAL=2' : null,
+		`BYDAY=${rule.recurrence === 'monthly' ? `${nth}${day}` : day}`,
+		untilUtc ? `UNTIL=${untilUtc.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')}` : null,
+		!untilUtc && rule.count ? `COUNT=${rule.count}` : null
+	];
+	return parts.filter(Boolean).join(';');
+}
