@@ -10,7 +10,9 @@ export type FlatRoute = { path: string; actions: string[] };
  * parameters filled in from `params`), so a
  * new page or action is covered by the isolation tests without anyone adding it to a list.
  */
-export function flatRoutes(params: Record<string, string> = { id: '1' }): FlatRoute[] {
+export function flatRoutes(
+	params: Record<string, string> = { id: '1', date: '2027-03-16' }
+): FlatRoute[] {
 	const found: FlatRoute[] = [];
 	const walk = (dir: string, rel: string) => {
 		const entries = readdirSync(dir);

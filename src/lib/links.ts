@@ -26,6 +26,22 @@ export const links = {
 	newPost: (slug: string, type?: 'offer' | 'request') =>
 		resolve('/f/[flat=flat]/help/new', { flat: slug }) + (type ? `?type=${type}` : ''),
 	map: (slug: string) => resolve('/f/[flat=flat]/map', { flat: slug }),
+	calendar: (slug: string, month?: string) =>
+		resolve('/f/[flat=flat]/calendar', { flat: slug }) + (month ? `?month=${month}` : ''),
+	newActivity: (slug: string) => resolve('/f/[flat=flat]/calendar/new', { flat: slug }),
+	calendarSettings: (slug: string) => resolve('/f/[flat=flat]/calendar/settings', { flat: slug }),
+	activity: (slug: string, id: number) =>
+		resolve('/f/[flat=flat]/calendar/[id]', { flat: slug, id: String(id) }),
+	editActivity: (slug: string, id: number) =>
+		resolve('/f/[flat=flat]/calendar/[id]/edit', { flat: slug, id: String(id) }),
+	occurrence: (slug: string, id: number, date: string) =>
+		resolve('/f/[flat=flat]/calendar/[id]/[date=date]', { flat: slug, id: String(id), date }),
+	activityIcs: (slug: string, id: number) =>
+		resolve('/f/[flat=flat]/calendar/[id]/activity.ics', { flat: slug, id: String(id) }),
+	calendarFeed: (slug: string, token: string) =>
+		resolve('/f/[flat=flat]/calendar.ics', { flat: slug }) + '?token=' + encodeURIComponent(token),
+	poster: (slug: string, also?: string) =>
+		resolve('/f/[flat=flat]/poster', { flat: slug }) + (also ? `?also=${also}` : ''),
 	join: (code?: string) => (code ? resolve('/join/[code]', { code }) : resolve('/join')),
 	login: (redirectTo?: string) =>
 		resolve('/login') + (redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''),

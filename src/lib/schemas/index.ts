@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
 import { HELP_CATEGORIES, HELP_TYPES } from '$lib/help';
+import { RECURRENCES } from '$lib/calendar';
 
 // Messages are functions, so they are rendered in the language of the request that fails.
 const text = (max: number) =>
@@ -285,4 +286,171 @@ export const newKeySchema = v.object({
 		v.integer(),
 		v.minValue(1)
 	)
+});
+
+const clock = v.pipe(
+	v.string(),
+	v.trim(),
+	v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, () => m.err_time())
+);
+
+const requiredDate = v.pipe(
+	v.string(),
+	v.trim(),
+	v.nonEmpty(() => m.err_date_required()),
+	v.isoDate(() => m.err_date())
+);
+
+/** An optional whole number from a form field: '' is none. */
+const optionalCount = (min: number, max: number) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.transform((s) => (s === '' ? null : s)),
+		v.nullable(
+			v.pipe(
+				v.string(),
+				v.regex(/^\d{1,4}$/, () => m.err_number({ min, max })),
+				v.toNumber(),
+				v.minValue(min, () => m.err_number({ min, max })),
+				v.maxValue(max, () => m.err_number({ min, max }))
+			)
+		)
+	);
+
+const shortText = (max: number) =>
+	v.pipe(
+		text(max),
+		v.nonEmpty(() => m.err_required()),
+		v.regex(noControl, () => m.err_invalid())
+	);
+
+/**
+ * An activity or series. Times are wall times in the flat; an activity ends on the day it
+ * starts. The date is checked against today in the action.
+ */
+export const activitySchema = v.pipe(
+	v.object({
+		title: v.pipe(
+			text(80),
+			v.minLength(3, () => m.err_title())
+		),
+		description: v.pipe(
+			v.optional(v.string(), ''),
+			v.trim(),
+			v.maxLength(1000, () => m.err_too_long({ max: 1000 }))
+		),
+		place: shortText(60),
+		startDate: requiredDate,
+		startTime: clock,
+		endTime: clock,
+		recurrence: v.picklist(RECURRENCES, () => m.err_choose()),
+		ends: v.optional(
+			v.picklist(['never', 'until', 'count'], () => m.err_choose()),
+			'never'
+		),
+		untilDate: v.optional(isoDate, ''),
+		count: optionalCount(2, 200),
+		capacity: optionalCount(1, 500),
+		helpersWanted: v.pipe(
+			optionalCount(0, 20),
+			v.transform((n) => n ?? 0)
+		)
+	}),
+	v.forward(
+		v.partialCheck(
+			[['startTime'], ['endTime']],
+			(i) => i.endTime > i.startTime,
+			() => m.err_end_time()
+		),
+		['endTime']
+	),
+	v.forward(
+		v.partialCheck(
+			[['recurrence'], ['ends'], ['untilDate'], ['startDate']],
+			(i) =>
+				i.recurrence === 'none' ||
+				i.ends !== 'until' ||
+				(!!i.untilDate && i.untilDate >= i.startDate),
+			() => m.err_end_date()
+		),
+		['untilDate']
+	),
+	v.forward(
+		v.partialCheck(
+			[['recurrence'], ['ends'], ['count']],
+			(i) => i.recurrence === 'none' || i.ends !== 'count' || i.count !== null,
+			() => m.err_number({ min: 2, max: 200 })
+		),
+		['count']
+	),
+	v.transform(({ ends, ...i }) => ({
+		...i,
+		untilDate: ends === 'until' ? i.untilDate : null,
+		count: ends === 'count' ? i.count : null
+	}))
+);
+
+export const rsvpSchema = v.object({
+	kind: v.picklist(['coming', 'helping'], () => m.err_choose()),
+	guests: v.pipe(
+		optionalCount(0, 5),
+		v.transform((n) => n ?? 0)
+	)
+});
+
+export const cancelOccurrenceSchema = v.object({
+	reason: v.pipe(
+		text(200),
+		v.nonEmpty(() => m.cal_err_reason())
+	)
+});
+
+export const changeOccurrenceSchema = v.pipe(
+	v.object({
+		date: requiredDate,
+		startTime: clock,
+		endTime: clock,
+		place: shortText(60),
+		note: v.pipe(
+			v.optional(v.string(), ''),
+			v.trim(),
+			v.maxLength(200, () => m.err_too_long({ max: 200 })),
+			v.transform((s) => s || null)
+		)
+	}),
+	v.forward(
+		v.partialCheck(
+			[['startTime'], ['endTime']],
+			(i) => i.endTime > i.startTime,
+			() => m.err_end_time()
+		),
+		['endTime']
+	)
+);
+
+export const endSeriesSchema = v.object({ lastDate: requiredDate });
+
+export const calendarSettingsSchema = v.object({
+	places: v.pipe(
+		v.optional(v.string(), ''),
+		v.maxLength(600, () => m.err_too_long({ max: 600 })),
+		v.transform((s) => [
+			...new Set(
+				s
+					.split('\n')
+					.map((x) => x.trim().replace(/\s+/g, ' '))
+					.filter(Boolean)
+			)
+		]),
+		v.check(
+			(list) => list.length >= 1 && list.length <= 10,
+			() => m.cal_err_places()
+		),
+		v.check(
+			(list) => list.every((x) => x.length <= 60 && noControl.test(x)),
+			() => m.err_too_long({ max: 60 })
+		)
+	),
+	residentActivities: v.picklist(['propose', 'publish'], () => m.err_choose())
 });

@@ -30,7 +30,7 @@ export const MATRIX = {
 	/** Who is coming by first name; professionals see how many, not who. */
 	'calendar.attendees': ['resident', 'verbinder'],
 	'calendar.settings': ['verbinder'],
-	'calendar.poster': ['verbinder', 'professional']
+	'calendar.poster': ['verbinder']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

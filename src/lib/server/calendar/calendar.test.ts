@@ -5,6 +5,7 @@ import { notifications } from '../db/schema';
 import * as balance from '../balance';
 import * as members from '../members';
 import * as calendar from '.';
+import * as ical from './ical';
 import type { ActivityInput } from '.';
 
 const AMS = 'Europe/Amsterdam';
@@ -72,7 +73,12 @@ describe('recurrence in local time', () => {
 			db,
 			flat,
 			verbinder,
-			coffee({ startDate: '2027-03-21', recurrence: 'weekly', startTime: '02:30', endTime: '12:00' })
+			coffee({
+				startDate: '2027-03-21',
+				recurrence: 'weekly',
+				startTime: '02:30',
+				endTime: '12:00'
+			})
 		);
 		calendar.create(db, flat, verbinder, coffee({ startDate: '2027-10-31', recurrence: 'none' }));
 		const spring = calendar.agenda(db, flat, '2027-03-28', '2027-03-28');
@@ -119,7 +125,11 @@ describe('recurrence in local time', () => {
 			)
 		).toEqual(['2027-01-05', '2027-01-12', '2027-01-19', '2027-01-26', '2027-02-02']);
 		expect(
-			calendar.recurrence.dates({ ...weekly, untilDate: null, count: 3 }, '2027-01-01', '2027-12-31')
+			calendar.recurrence.dates(
+				{ ...weekly, untilDate: null, count: 3 },
+				'2027-01-01',
+				'2027-12-31'
+			)
 		).toEqual(['2027-01-05', '2027-01-12', '2027-01-19']);
 		expect(
 			calendar.recurrence.dates(
@@ -128,10 +138,37 @@ describe('recurrence in local time', () => {
 				'2027-12-31'
 			)
 		).toEqual(['2027-01-05', '2027-01-19', '2027-02-02']);
-		expect(
-			calendar.recurrence.lastDate({ ...weekly, untilDate: null, count: 3 })
-		).toBe('2027-01-19');
+		expect(calendar.recurrence.lastDate({ ...weekly, untilDate: null, count: 3 })).toBe(
+			'2027-01-19'
+		);
 		expect(calendar.recurrence.lastDate({ ...weekly, untilDate: null, count: null })).toBeNull();
+	});
+});
+
+describe('long-running series', () => {
+	// The same dates as walking the whole series from its first date, however long ago.
+	const walk = (rule: calendar.recurrence.Rule, from: string, to: string) =>
+		calendar.recurrence
+			.dates({ ...rule, startDate: rule.startDate }, rule.startDate, to)
+			.filter((d) => d >= from);
+
+	it.each([
+		['weekly', '2019-01-01', null, null],
+		['biweekly', '2019-01-08', null, null],
+		['monthly', '2019-01-29', null, null],
+		['monthly', '2019-03-05', null, null],
+		['weekly', '2019-01-01', null, 420],
+		['biweekly', '2019-01-08', '2027-02-09', null],
+		['monthly', '2019-01-02', null, 98],
+		['monthly', '2019-01-02', null, 97]
+	] as const)('%s from %s (until %s, count %s)', (recurrence, startDate, untilDate, count) => {
+		const rule = { recurrence, startDate, untilDate, count };
+		for (const [from, to] of [
+			['2026-12-20', '2027-03-10'],
+			['2027-01-01', '2027-01-31'],
+			['2019-01-01', '2019-03-01']
+		] as const)
+			expect(calendar.recurrence.dates(rule, from, to)).toEqual(walk(rule, from, to));
 	});
 });
 
@@ -155,9 +192,9 @@ describe('exceptions', () => {
 		expect(() =>
 			calendar.rsvp(db, flat, a.id, '2027-03-23', verbinder, { kind: 'coming', guests: 0 }, now)
 		).toThrow('cancelled');
-		expect(() =>
-			calendar.cancelOccurrence(db, flat, a.id, '2027-03-30', kees, 'nee', now)
-		).toThrow('not_allowed');
+		expect(() => calendar.cancelOccurrence(db, flat, a.id, '2027-03-30', kees, 'nee', now)).toThrow(
+			'not_allowed'
+		);
 		calendar.restoreOccurrence(db, flat, a.id, '2027-03-23', verbinder, now);
 		expect(calendar.agenda(db, flat, '2027-03-23', '2027-03-23')[0]!.cancelled).toBe(false);
 	});
@@ -176,13 +213,19 @@ describe('exceptions', () => {
 			now
 		);
 		const week = calendar.agenda(db, flat, '2027-03-22', '2027-03-28', kees.userId);
-		expect(week.map((o) => [o.occurrence, o.date, o.startTime, o.place, o.coming, o.mine])).toEqual([
-			['2027-03-23', '2027-03-25', '14:00', 'Tuin', 2, 'coming']
-		]);
+		expect(week.map((o) => [o.occurrence, o.date, o.startTime, o.place, o.coming, o.mine])).toEqual(
+			[['2027-03-23', '2027-03-25', '14:00', 'Tuin', 2, 'coming']]
+		);
 		expect(week[0]!.start.toISOString()).toBe('2027-03-25T13:00:00.000Z');
 		expect(sent(db, 'activity_moved')).toEqual([kees.userId]);
 		// A move further than a month is refused; so is changing a date the rule does not give.
-		const far = { date: '2027-05-25', startTime: '10:00', endTime: '11:00', place: 'B', note: null };
+		const far = {
+			date: '2027-05-25',
+			startTime: '10:00',
+			endTime: '11:00',
+			place: 'B',
+			note: null
+		};
 		expect(() =>
 			calendar.changeOccurrence(db, flat, a.id, '2027-03-30', verbinder, far, now)
 		).toThrow('wrong_state');
@@ -269,6 +312,17 @@ describe('answers', () => {
 		expect(() =>
 			calendar.rsvp(db, flat, a.id, '2027-03-17', mo, { kind: 'coming', guests: 0 }, now)
 		).toThrow('not_found');
+	});
+
+	it('frees the seat and ends the feed of someone who moves out', async () => {
+		const { db, flat, verbinder, kees, mo } = await setup();
+		const a = calendar.create(db, flat, verbinder, coffee({ capacity: 1 }), now);
+		calendar.rsvp(db, flat, a.id, '2027-03-16', kees, { kind: 'coming', guests: 0 }, now);
+		calendar.rsvp(db, flat, a.id, '2027-03-16', mo, { kind: 'coming', guests: 0 }, now);
+		const token = ical.createFeed(db, flat.id, kees.userId);
+		members.remove(db, flat.id, members.membership(db, flat.id, kees.userId)!.id);
+		expect(calendar.attendance(db, a.id, '2027-03-16').coming.map((c) => c.name)).toEqual(['Mo']);
+		expect(ical.memberForFeed(db, flat.id, token)).toBeUndefined();
 	});
 
 	it('counts finished helping as help given, once', async () => {

@@ -5,6 +5,7 @@ import {
 	activityChanges,
 	activityReminders,
 	activityRsvps,
+	calendarFeeds,
 	flats,
 	helpRecords,
 	memberships,
@@ -135,8 +136,7 @@ export function get(db: DB, flatId: number, id: number, actor: Actor): Activity 
 		.from(activities)
 		.where(and(eq(activities.id, id), eq(activities.flatId, flatId)))
 		.get();
-	if (!a || (a.status === 'proposed' && !canManage(actor, a)))
-		throw new CalendarError('not_found');
+	if (!a || (a.status === 'proposed' && !canManage(actor, a))) throw new CalendarError('not_found');
 	return a;
 }
 
@@ -904,6 +904,34 @@ export function tick(db: DB, now = new Date()): { reminded: number; helped: numb
 		}
 	});
 	return { reminded, helped };
+}
+
+/**
+ * Someone leaves the flat: their answers no longer hold seats (the waiting lists move up)
+ * and their calendar feed address stops working, also should they ever come back.
+ */
+export function forgetMember(db: DB, flatId: number, userId: number): void {
+	const answered = db
+		.select({ a: activities, occurrence: activityRsvps.occurrence })
+		.from(activityRsvps)
+		.innerJoin(activities, eq(activities.id, activityRsvps.activityId))
+		.where(and(eq(activities.flatId, flatId), eq(activityRsvps.userId, userId)))
+		.all();
+	for (const { a, occurrence } of answered) {
+		db.delete(activityRsvps)
+			.where(
+				and(
+					eq(activityRsvps.activityId, a.id),
+					eq(activityRsvps.occurrence, occurrence),
+					eq(activityRsvps.userId, userId)
+				)
+			)
+			.run();
+		promote(db, flatId, a, occurrence);
+	}
+	db.delete(calendarFeeds)
+		.where(and(eq(calendarFeeds.flatId, flatId), eq(calendarFeeds.userId, userId)))
+		.run();
 }
 
 /** Today's local date in the flat and the last day of the agenda that starts there. */

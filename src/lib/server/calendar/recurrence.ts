@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Activity } from '../db/schema';
-import { addDays } from '../time';
+import { addDays, daysBetween } from '../time';
 
 // rrule ships CommonJS without named ESM exports; Node's own loader reads it the same way in
 // vitest, the dev server and the built app.
@@ -27,24 +27,45 @@ export function weekdayOfMonth(date: string): { weekday: number; nth: number } {
 /**
  * The rule for rrule. Occurrences are computed on local dates only; the wall times are put
  * on afterwards in the flat's time zone, so DST never moves a 10:00 coffee morning.
+ *
+ * rrule walks from DTSTART, so a series started years ago would be walked week by week on
+ * every page view. With `from`, the walk starts at the last whole step before it instead
+ * (a count shrinks by the steps skipped); the weekday rule still comes from the real start.
  */
-function toRRule(rule: Rule) {
+function toRRule(rule: Rule, from?: string) {
 	if (rule.recurrence === 'none') return null;
 	const { weekday, nth } = weekdayOfMonth(rule.startDate);
+	let anchor = rule.startDate;
+	let skipped = 0;
+	if (from && from > rule.startDate) {
+		if (rule.recurrence === 'monthly') {
+			const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+			skipped = Math.max(0, month(from) - month(rule.startDate) - 1);
+			if (skipped > 0) {
+				const m = month(rule.startDate) + skipped;
+				anchor = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+			}
+		} else {
+			const step = rule.recurrence === 'biweekly' ? 14 : 7;
+			skipped = Math.floor(daysBetween(rule.startDate, from) / step);
+			anchor = addDays(rule.startDate, skipped * step);
+		}
+	}
+	if (rule.count && skipped >= rule.count) return 'none' as const;
 	return new RRule({
 		freq: rule.recurrence === 'monthly' ? RRule.MONTHLY : RRule.WEEKLY,
 		interval: rule.recurrence === 'biweekly' ? 2 : 1,
-		byweekday:
-			rule.recurrence === 'monthly' ? [WEEKDAYS[weekday]!.nth(nth)] : [WEEKDAYS[weekday]!],
-		dtstart: floating(rule.startDate),
+		byweekday: rule.recurrence === 'monthly' ? [WEEKDAYS[weekday]!.nth(nth)] : [WEEKDAYS[weekday]!],
+		dtstart: floating(anchor),
 		until: rule.untilDate ? floating(rule.untilDate) : null,
-		count: rule.count ?? null
+		count: rule.count ? rule.count - skipped : null
 	});
 }
 
 /** The local dates (YYYY-MM-DD) the rule gives from `from` to `to`, both included. */
 export function dates(rule: Rule, from: string, to: string): string[] {
-	const r = toRRule(rule);
+	const r = toRRule(rule, from);
+	if (r === 'none') return [];
 	if (!r) return rule.startDate >= from && rule.startDate <= to ? [rule.startDate] : [];
 	return r.between(floating(from), floating(to), true).map(dateOf);
 }
@@ -57,7 +78,7 @@ export function isOccurrence(rule: Rule, date: string): boolean {
 /** The last date the rule gives, or null when it goes on without end. */
 export function lastDate(rule: Rule): string | null {
 	const r = toRRule(rule);
-	if (!r) return rule.startDate;
+	if (!r || r === 'none') return rule.startDate;
 	if (!rule.untilDate && !rule.count) return null;
 	return dateOf(r.all().at(-1) ?? floating(rule.startDate));
 }

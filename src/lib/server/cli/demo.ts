@@ -1,6 +1,7 @@
 import type { DB } from '../db';
 import * as flats from '../flats';
 import * as members from '../members';
+import * as calendar from '../calendar';
 import * as help from '../help';
 import { localDate, addDays } from '../time';
 import { run as admin } from './admin';
@@ -95,18 +96,90 @@ function helpMix(db: DB, flat: help.FlatRef, p: People) {
 	);
 }
 
+/** The Buurtkamer's week: a coffee morning, a language café and the garden group. */
+function activities(db: DB, flat: calendar.FlatRef, p: People) {
+	const today = localDate(new Date(), flat.timeZone);
+	const weekday = (day: number) => {
+		// The next date (from today) that falls on this weekday (0 = Sunday).
+		const now = new Date(`${today}T12:00:00Z`).getUTCDay();
+		return addDays(today, (day - now + 7) % 7);
+	};
+	const bram = { userId: p.bram, role: 'verbinder' as const };
+	const base = { description: '', untilDate: null, count: null, capacity: null, helpersWanted: 0 };
+	const coffee = calendar.create(db, flat, bram, {
+		...base,
+		title: 'Koffieochtend',
+		description: 'Koffie, thee en een praatje. Iedereen is welkom, ook als je net komt wonen.',
+		place: 'Buurtkamer',
+		startDate: weekday(2),
+		startTime: '10:00',
+		endTime: '11:30',
+		recurrence: 'weekly',
+		helpersWanted: 2
+	});
+	calendar.rsvp(
+		db,
+		flat,
+		coffee.id,
+		coffee.startDate,
+		{ userId: p.kees, role: 'resident' },
+		{
+			kind: 'helping',
+			guests: 0
+		}
+	);
+	calendar.rsvp(
+		db,
+		flat,
+		coffee.id,
+		coffee.startDate,
+		{ userId: p.samira, role: 'resident' },
+		{
+			kind: 'coming',
+			guests: 1
+		}
+	);
+	calendar.create(db, flat, bram, {
+		...base,
+		title: 'Taalcafé — Nederlands oefenen',
+		description: 'Samen Nederlands praten, in je eigen tempo. Neem gerust een brief mee.',
+		place: 'Buurtkamer',
+		startDate: weekday(4),
+		startTime: '19:00',
+		endTime: '20:30',
+		recurrence: 'biweekly',
+		capacity: 12
+	});
+	calendar.create(db, flat, bram, {
+		...base,
+		title: 'Tuingroep',
+		description: 'We houden de binnentuin bij. Handschoenen zijn er.',
+		place: 'Binnentuin',
+		startDate: weekday(6),
+		startTime: '10:00',
+		endTime: '12:00',
+		recurrence: 'monthly',
+		helpersWanted: 1
+	});
+}
+
 export const DEMO_PASSWORD = 'buren-demo';
 
 /** A demo flat with a few neighbours, on an empty database. Later features add their own demo data here. */
 export async function seed(db: DB): Promise<string> {
 	if (flats.count(db) > 0)
 		throw new Error('The database already has flats: the demo fills an empty one only.');
-	const flat = flats.create(db, {
+	const created = flats.create(db, {
 		name: 'De Horst (demo)',
 		slug: 'de-horst',
 		timeZone: 'Europe/Amsterdam',
 		joinMode: 'open'
 	});
+	flats.setCalendarSettings(db, created.id, {
+		places: ['Buurtkamer', 'Binnentuin'],
+		residentActivities: 'propose'
+	});
+	const flat = { ...created, places: ['Buurtkamer', 'Binnentuin'] };
 	const neighbours = [
 		{ name: 'Samira', houseNumber: '3B', locale: 'nl' },
 		{ name: 'Kees', houseNumber: '12', locale: 'nl' },
@@ -117,12 +190,14 @@ export async function seed(db: DB): Promise<string> {
 	const joost = members.forLogin(db, flat.id, 'Joost')!;
 	members.setRole(db, flat.id, members.membership(db, flat.id, joost.userId)!.id, 'professional');
 	const bram = members.addWithoutPassword(db, { flatId: flat.id, name: 'Bram', role: 'verbinder' });
-	helpMix(db, flat, {
+	const people = {
 		samira: members.forLogin(db, flat.id, 'Samira')!.userId,
 		kees: members.forLogin(db, flat.id, 'Kees')!.userId,
 		amal: members.forLogin(db, flat.id, 'Amal')!.userId,
 		bram
-	});
+	};
+	helpMix(db, flat, people);
+	activities(db, flat, people);
 	const bramCode = admin(db, ['login-code', flat.slug, 'Bram']).out;
 	const adminCode = admin(db, ['admin-code', 'Beheer']).out;
 	return [

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import { HELP_CATEGORIES, type HelpCategory } from '../../help';
+import { RECURRENCES, type Recurrence } from '../../calendar';
 
 /** Instants are stored as UTC milliseconds; local time is computed with the flat's time zone. */
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -311,7 +319,7 @@ export const spareKeys = sqliteTable(
 export type HelpPost = typeof helpPosts.$inferSelect;
 export type HelpResponse = typeof helpResponses.$inferSelect;
 
-export const RECURRENCES = ['none', 'weekly', 'biweekly', 'monthly'] as const;
+export { RECURRENCES, type Recurrence };
 
 /**
  * A Buurtkamer activity: one date or a series. Occurrences are derived from the rule in the
@@ -433,4 +441,3 @@ export const calendarFeeds = sqliteTable(
 
 export type Activity = typeof activities.$inferSelect;
 export type ActivityChange = typeof activityChanges.$inferSelect;
-export type Recurrence = (typeof RECURRENCES)[number];

@@ -55,6 +55,15 @@ export function setJoinMode(db: DB, flatId: number, joinMode: JoinMode): void {
 	db.update(flats).set({ joinMode }).where(eq(flats.id, flatId)).run();
 }
 
+/** Where the flat's activities happen, and whether residents publish them without a verbinder. */
+export function setCalendarSettings(
+	db: DB,
+	flatId: number,
+	settings: Pick<Flat, 'places' | 'residentActivities'>
+): void {
+	db.update(flats).set(settings).where(eq(flats.id, flatId)).run();
+}
+
 export function count(db: DB): number {
 	return db.select({ n: sqlCount() }).from(flats).get()?.n ?? 0;
 }

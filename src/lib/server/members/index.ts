@@ -11,6 +11,7 @@ import {
 } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { cleanName, nameKey } from './name';
+import * as calendar from '../calendar';
 import * as help from '../help';
 
 export { nameKey };
@@ -225,6 +226,7 @@ export function remove(db: DB, flatId: number, membershipId: number): void {
 		if (m.role === 'verbinder' && m.status === 'active' && activeVerbinders(tx, flatId) <= 1)
 			throw new MemberError('last_verbinder');
 		help.closeForMember(tx, flatId, m.userId);
+		calendar.forgetMember(tx, flatId, m.userId);
 		tx.delete(memberships).where(eq(memberships.id, membershipId)).run();
 		const rest = tx
 			.select({ id: memberships.id })

@@ -1,9 +1,11 @@
 import * as v from 'valibot';
-import { getDb } from '$lib/server/db';
+import { getDb, type DB } from '$lib/server/db';
 import * as balance from '$lib/server/balance';
+import * as calendar from '$lib/server/calendar';
 import * as help from '$lib/server/help';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';
+import { addDays, localDate } from '$lib/server/time';
 import { HELP_CATEGORIES, HELP_TYPES } from '$lib/help';
 import type { PageServerLoad } from './$types';
 
@@ -15,17 +17,33 @@ const filterSchema = v.object({
 	page: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(1000)))
 });
 
+/** Today and the six days after it in the flat's own time: what the board shows as "this week". */
+function thisWeek(db: DB, flat: Pick<calendar.FlatRef, 'id' | 'timeZone'>) {
+	const today = localDate(new Date(), flat.timeZone);
+	return calendar.agenda(db, flat, today, addDays(today, 6)).map((o) => ({
+		activityId: o.activityId,
+		occurrence: o.occurrence,
+		date: o.date,
+		startTime: o.startTime,
+		title: o.title,
+		place: o.place,
+		cancelled: o.cancelled
+	}));
+}
+
 export const load: PageServerLoad = (event) => {
 	const { user, flat, membership } = requireMember(event, 'flat.view');
-	// Professionals see the flat, never its help posts or balances.
-	if (!can(membership.role, 'help.view')) return { name: user.name, help: null };
+	const db = getDb();
+	const week = thisWeek(db, flat);
+	// Professionals see the flat and its week, never its help posts or balances.
+	if (!can(membership.role, 'help.view')) return { name: user.name, week, help: null };
 	const raw = Object.fromEntries([...event.url.searchParams].filter(([, value]) => value !== ''));
 	const parsed = v.safeParse(filterSchema, raw);
 	const filter = parsed.success ? parsed.output : {};
-	const db = getDb();
 	const mine = balance.forMember(db, flat.id, user.id);
 	return {
 		name: user.name,
+		week,
 		help: {
 			filter: {
 				type: filter.type ?? '',

@@ -1,8 +1,11 @@
 import { m } from '$lib/paraglide/messages';
+import { formatDate } from '$lib/format';
 
 /** A notification in the reader's language, rendered when shown, not when stored. */
 export function notificationText(type: string, params: Record<string, string | number>): string {
 	const title = String(params.title ?? '');
+	const date = typeof params.date === 'string' ? formatDate(params.date) : '';
+	const time = String(params.time ?? '');
 	switch (type) {
 		case 'request_match':
 			return m.notif_request_match({ title });
@@ -30,6 +33,26 @@ export function notificationText(type: string, params: Record<string, string | n
 			return m.notif_key_added();
 		case 'key_review':
 			return m.notif_key_review();
+		case 'activity_new':
+			return m.notif_activity_new({ title, date, time });
+		case 'activity_proposed':
+			return m.notif_activity_proposed({ title });
+		case 'activity_approved':
+			return m.notif_activity_approved({ title });
+		case 'activity_declined':
+			return m.notif_activity_declined({ title });
+		case 'activity_cancelled':
+			return params.reason
+				? m.notif_activity_cancelled_reason({ title, date, reason: String(params.reason) })
+				: m.notif_activity_cancelled({ title, date });
+		case 'activity_moved':
+			return m.notif_activity_moved({ title, date, time });
+		case 'activity_restored':
+			return m.notif_activity_restored({ title, date });
+		case 'activity_promoted':
+			return m.notif_activity_promoted({ title, date });
+		case 'activity_reminder':
+			return m.notif_activity_reminder({ title, time });
 		default:
 			return m.notif_other();
 	}
