@@ -36,7 +36,7 @@ async function coffeeMorning(browser: Browser, js: boolean) {
 	if (js) await expectAccessible(bram);
 	// A refused form comes back filled in, with the message next to its field.
 	await bram.getByLabel('Wat gaan we doen?').fill('Koffieochtend');
-	await bram.getByLabel('Datum').fill(tuesday);
+	await bram.getByLabel('Datum', { exact: true }).fill(tuesday);
 	await bram.getByLabel('Begint om').fill('10:00');
 	await bram.getByLabel('Eindigt om').fill('09:30');
 	await bram.getByLabel('Elke week').check();
@@ -112,12 +112,15 @@ test('coffee morning: announce, answer, cancel one Tuesday (with JavaScript)', a
 	await expect(bram.getByText('Koffieochtend').first()).toBeVisible();
 	await expectAccessible(bram);
 	await bram.emulateMedia({ media: 'print' });
-	await testInfo.attach('week poster (print)', {
-		body: await bram.screenshot({ fullPage: true }),
-		contentType: 'image/png'
-	});
-	const pdf = await bram.pdf({ format: 'A4' });
-	expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+	const poster = testInfo.outputPath('week-poster.png');
+	await bram.screenshot({ fullPage: true, path: poster });
+	await testInfo.attach('week poster (print)', { path: poster, contentType: 'image/png' });
+	// One A4 page: the printed PDF has a single page object.
+	const pdf = (await bram.pdf({ preferCSSPageSize: true })).toString('latin1');
+	expect(pdf.startsWith('%PDF')).toBe(true);
+	expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+	// A4 is 595 × 842 points.
+	expect(pdf).toMatch(/\/MediaBox \[0 0 59[45]\.?\d* 84[12]\.?\d*\]/);
 });
 
 test('coffee morning: announce, answer, cancel one Tuesday (without JavaScript)', async ({
