@@ -74,6 +74,8 @@ export const memberships = sqliteTable(
 		notifyMatches: integer('notify_matches', { mode: 'boolean' }).notNull().default(false),
 		/** Show my give/receive balance to the neighbours: off unless the member turns it on. */
 		showBalance: integer('show_balance', { mode: 'boolean' }).notNull().default(false),
+		/** The first-day checklist was put away (or finished). */
+		welcomeDone: integer('welcome_done', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -441,3 +443,108 @@ export const calendarFeeds = sqliteTable(
 
 export type Activity = typeof activities.$inferSelect;
 export type ActivityChange = typeof activityChanges.$inferSelect;
+
+/** The welcome page in one language, written by verbinders (Markdown, sanitised when shown). */
+export const welcomePages = sqliteTable(
+	'welcome_pages',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		flatId: integer('flat_id')
+			.notNull()
+			.references(() => flats.id, { onDelete: 'cascade' }),
+		locale: text('locale').notNull(),
+		body: text('body').notNull(),
+		updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: instant('updated_at').notNull()
+	},
+	(t) => [uniqueIndex('welcome_pages_flat_locale').on(t.flatId, t.locale)]
+);
+
+export const WELCOME_STEPS = ['greet', 'profile', 'install', 'notifications', 'calendar'] as const;
+export type WelcomeStep = (typeof WELCOME_STEPS)[number];
+
+/** The first-day checklist: each step a new member has done (once). */
+export const welcomeSteps = sqliteTable(
+	'welcome_steps',
+	{
+		membershipId: integer('membership_id')
+			.notNull()
+			.references(() => memberships.id, { onDelete: 'cascade' }),
+		step: text('step', { enum: WELCOME_STEPS }).notNull(),
+		doneAt: instant('done_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.membershipId, t.step] })]
+);
+
+/** "New on floor 4: Samira" — a newcomer's hello, shown on the board for a while. */
+export const greetings = sqliteTable(
+	'greetings',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		flatId: integer('flat_id')
+			.notNull()
+			.references(() => flats.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		body: text('body').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('greetings_flat').on(t.flatId, t.createdAt),
+		uniqueIndex('greetings_member').on(t.flatId, t.userId)
+	]
+);
+
+export const MAP_CATEGORIES = [
+	'neighbourhood_team',
+	'housing_repairs',
+	'gp',
+	'gp_out_of_hours',
+	'debt',
+	'language',
+	'elderly',
+	'youth',
+	'safety',
+	'other'
+] as const;
+export type MapCategory = (typeof MAP_CATEGORIES)[number];
+
+/** Opening hours per weekday (0 = Sunday … 6 = Saturday): local "HH:MM" ranges. */
+export type OpeningHours = [string, string][][];
+
+/** The presets of the "outside office hours and emergencies" block, filled in for a new flat. */
+export const AFTER_HOURS_PRESETS = [
+	'emergency',
+	'police',
+	'gp_out_of_hours',
+	'repairs',
+	'flat_contact'
+] as const;
+export type AfterHoursPreset = (typeof AFTER_HOURS_PRESETS)[number];
+
+/**
+ * One place on the flat's social map. Entries with `afterHours` form the always-visible
+ * emergency block; a `preset` entry keeps its name in the reader's language until edited.
+ */
+export const mapEntries = sqliteTable(
+	'map_entries',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		flatId: integer('flat_id')
+			.notNull()
+			.references(() => flats.id, { onDelete: 'cascade' }),
+		category: text('category', { enum: MAP_CATEGORIES }).notNull(),
+		name: text('name').notNull().default(''),
+		helpsWith: text('helps_with').notNull().default(''),
+		phone: text('phone').notNull().default(''),
+		website: text('website').notNull().default(''),
+		address: text('address').notNull().default(''),
+		hours: text('hours', { mode: 'json' }).$type<OpeningHours>().notNull().default([]),
+		afterHours: integer('after_hours', { mode: 'boolean' }).notNull().default(false),
+		preset: text('preset', { enum: AFTER_HOURS_PRESETS }),
+		sortOrder: integer('sort_order').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(t) => [index('map_entries_flat').on(t.flatId, t.afterHours, t.sortOrder)]
+);
