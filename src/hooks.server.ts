@@ -43,4 +43,14 @@ const auth: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(i18n, auth);
+/**
+ * `?/default` names Kit's reserved action and makes it throw (a 500); it is never a link of
+ * ours, so it is refused as the bad request it is.
+ */
+const reservedAction: Handle = ({ event, resolve }) => {
+	if (event.request.method === 'POST' && event.url.searchParams.has('/default'))
+		return new Response('Bad request', { status: 400 });
+	return resolve(event);
+};
+
+export const handle = sequence(reservedAction, i18n, auth);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { client, joinAs, makeFlat, post, type TestFlat } from './helpers';
-import { flatRoutes } from './routes';
+import { actionUrl, flatRoutes } from './routes';
 
 const routes = flatRoutes();
 
@@ -70,7 +70,7 @@ test('a member of flat A gets 404 on every page and action of flat B, and B is u
 			expect(data, `${url}/__data.json`).toContain('"status":404');
 			for (const secret of secretsOf(b)) expect(data, url).not.toContain(secret);
 			for (const action of route.actions) {
-				const res = await post(outsider, `${url}?/${action}`, {
+				const res = await post(outsider, actionUrl(url, action), {
 					membershipId: '1',
 					role: 'verbinder',
 					joinMode: 'approval'
@@ -101,7 +101,7 @@ test('a visitor is sent to log in, whether the flat exists or not', async () => 
 			expect(res.status(), url).toBe(303);
 			expect(res.headers().location).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
 			for (const action of route.actions) {
-				const act = await visitor.post(`${url}?/${action}`, {
+				const act = await visitor.post(actionUrl(url, action), {
 					form: { membershipId: '1' },
 					maxRedirects: 0
 				});
@@ -131,15 +131,17 @@ test('residents and professionals are refused what only verbinders may do', asyn
 		const member = await client(state);
 		expect((await member.get(`/f/${flat.slug}`)).status()).toBe(200);
 		for (const route of routes.filter((r) =>
-			['/members', '/join-code', '/reports'].includes(r.path)
+			['/members', '/join-code', '/reports', '/calendar/settings', '/poster'].includes(r.path)
 		)) {
 			const url = `/f/${flat.slug}${route.path}`;
 			expect((await member.get(url)).status(), url).toBe(403);
 			for (const action of route.actions) {
-				const res = await post(member, `${url}?/${action}`, {
+				const res = await post(member, actionUrl(url, action), {
 					membershipId: joost!,
 					role: 'verbinder',
-					joinMode: 'approval'
+					joinMode: 'approval',
+					places: 'Kelder',
+					residentActivities: 'publish'
 				});
 				expect(res.status, `${url}?/${action}`).toBe(403);
 			}
@@ -148,5 +150,8 @@ test('residents and professionals are refused what only verbinders may do', asyn
 	}
 	const after = await (await verbinder.get(`/f/${flat.slug}/join-code`)).text();
 	expect(after).toContain(flat.joinCode);
+	const settings = await (await verbinder.get(`/f/${flat.slug}/calendar/settings`)).text();
+	expect(settings).not.toContain('Kelder');
+	expect(settings).toContain('value="propose" checked');
 	await verbinder.dispose();
 });

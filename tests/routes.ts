@@ -7,12 +7,11 @@ export type FlatRoute = { path: string; actions: string[] };
 
 /**
  * Every page under /f/[flat] with its form actions, read from the route tree itself (route
- * parameters filled in from `params`), so a
+ * parameters filled in from `sample`, else a default), so a
  * new page or action is covered by the isolation tests without anyone adding it to a list.
  */
-export function flatRoutes(
-	params: Record<string, string> = { id: '1', date: '2027-03-16' }
-): FlatRoute[] {
+export function flatRoutes(sample: Record<string, string> = {}): FlatRoute[] {
+	const params: Record<string, string> = { id: '1', date: '2027-03-16', ...sample };
 	const found: FlatRoute[] = [];
 	const walk = (dir: string, rel: string) => {
 		const entries = readdirSync(dir);
@@ -35,3 +34,7 @@ export function flatRoutes(
 	walk(FLAT_ROOT, '');
 	return found;
 }
+
+/** Where a form posts an action: the page itself for the default one, else `?/name`. */
+export const actionUrl = (url: string, action: string) =>
+	action === 'default' ? url : `${url}?/${action}`;
