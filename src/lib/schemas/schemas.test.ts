@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale, baseLocale } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/server/form';
-import { flatSchema, joinSchema } from '.';
+import { activitySchema, flatSchema, joinSchema } from '.';
 
 function form(fields: Record<string, string>) {
 	const data = new FormData();
@@ -84,5 +84,47 @@ describe('flat form', () => {
 			})
 		);
 		expect(good.ok && good.data.slug).toBe('de-horst');
+	});
+});
+
+describe('activity form', () => {
+	const valid = {
+		title: 'Koffieochtend',
+		place: 'Buurtkamer',
+		startDate: '2027-03-16',
+		startTime: '10:00',
+		endTime: '11:30',
+		recurrence: 'weekly',
+		ends: 'count',
+		count: '10',
+		untilDate: '2027-12-31',
+		capacity: '',
+		helpersWanted: ''
+	};
+
+	it('keeps only the end the person chose, and reads empty numbers as none', () => {
+		const result = parseForm(activitySchema, form(valid));
+		expect(result.ok && result.data).toMatchObject({
+			count: 10,
+			untilDate: null,
+			capacity: null,
+			helpersWanted: 0
+		});
+	});
+
+	it('refuses dates that do not exist, times out of order and numbers out of range', () => {
+		overwriteGetLocale(() => 'en');
+		const result = parseForm(
+			activitySchema,
+			form({ ...valid, startDate: '2027-02-30', endTime: '09:00', capacity: '0', count: 'x' })
+		);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.errors).toMatchObject({
+			startDate: 'Please choose a date.',
+			capacity: 'Enter a number from 1 to 500.',
+			count: 'Enter a number from 2 to 200.'
+		});
+		const times = parseForm(activitySchema, form({ ...valid, endTime: '09:00' }));
+		expect(!times.ok && times.errors.endTime).toBe('The end must be after the start.');
 	});
 });

@@ -72,7 +72,7 @@ export function dates(rule: Rule, from: string, to: string): string[] {
 
 /** Whether the rule gives this local date. */
 export function isOccurrence(rule: Rule, date: string): boolean {
-	return dates(rule, date, date).length === 1;
+	return dates(rule, date, date)[0] === date;
 }
 
 /** The last date the rule gives, or null when it goes on without end. */
