@@ -52,7 +52,9 @@ export default defineConfig({
 			ORIGIN: BASE_URL,
 			DATA_DIR,
 			// Every test comes from 127.0.0.1; per-account limits still apply unchanged.
-			IP_LIMIT_SCALE: '100'
+			IP_LIMIT_SCALE: '100',
+			// The local test push service (tests/push-service.ts) has a self-signed certificate.
+			PUSH_EXTRA_CA_FILE: path.resolve('tests/fixtures/push-cert.pem')
 		}
 	}
 });

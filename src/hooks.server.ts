@@ -5,6 +5,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { startJobs } from '$lib/server/jobs';
+import { startPushWorker } from '$lib/server/push/deliver';
 import * as cookies from '$lib/server/auth/cookies';
 import * as session from '$lib/server/auth/session';
 
@@ -12,6 +13,7 @@ import * as session from '$lib/server/auth/session';
 export const init: ServerInit = () => {
 	if (building) return;
 	startJobs(getDb());
+	startPushWorker(getDb());
 };
 
 /** Language and direction are set on the server, so Arabic is right-to-left before any script. */

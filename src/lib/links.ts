@@ -14,7 +14,8 @@ export const links = {
 			| 'reports'
 			| 'keys'
 			| 'neighbours'
-			| 'notifications' = ''
+			| 'notifications'
+			| 'notifications/settings' = ''
 	) =>
 		sub
 			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })
@@ -25,7 +26,33 @@ export const links = {
 		resolve('/f/[flat=flat]/help/[id]/edit', { flat: slug, id: String(id) }),
 	newPost: (slug: string, type?: 'offer' | 'request') =>
 		resolve('/f/[flat=flat]/help/new', { flat: slug }) + (type ? `?type=${type}` : ''),
-	map: (slug: string) => resolve('/f/[flat=flat]/map', { flat: slug }),
+	map: (
+		slug: string,
+		options: { category?: string; done?: 'saved' | 'removed'; remove?: number; entry?: number } = {}
+	) => {
+		const query = new URLSearchParams();
+		if (options.category) query.set('category', options.category);
+		if (options.done) query.set('done', options.done);
+		if (options.remove) query.set('remove', String(options.remove));
+		const search = query.toString() ? `?${query}` : '';
+		return (
+			resolve('/f/[flat=flat]/map', { flat: slug }) +
+			search +
+			(options.entry ? `#entry-${options.entry}` : '')
+		);
+	},
+	mapNew: (slug: string) => resolve('/f/[flat=flat]/map/new', { flat: slug }),
+	mapEdit: (slug: string, id: number) =>
+		resolve('/f/[flat=flat]/map/[id]/edit', { flat: slug, id: String(id) }),
+	welcome: (slug: string, lang?: string) =>
+		resolve('/f/[flat=flat]/welcome', { flat: slug }) +
+		(lang ? `?lang=${encodeURIComponent(lang)}` : ''),
+	welcomeEdit: (slug: string, lang?: string) =>
+		resolve('/f/[flat=flat]/welcome/edit', { flat: slug }) +
+		(lang ? `?lang=${encodeURIComponent(lang)}` : ''),
+	welcomeSheet: (slug: string, lang?: string) =>
+		resolve('/f/[flat=flat]/welcome/sheet', { flat: slug }) +
+		(lang ? `?lang=${encodeURIComponent(lang)}` : ''),
 	calendar: (slug: string, month?: string) =>
 		resolve('/f/[flat=flat]/calendar', { flat: slug }) + (month ? `?month=${month}` : ''),
 	newActivity: (slug: string) => resolve('/f/[flat=flat]/calendar/new', { flat: slug }),

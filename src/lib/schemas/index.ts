@@ -3,7 +3,8 @@ import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
 import { HELP_CATEGORIES, HELP_TYPES } from '$lib/help';
 import { RECURRENCES } from '$lib/calendar';
-import { MAP_CATEGORIES, type OpeningHours } from '$lib/server/db/schema';
+import { CHANNELS, type NotifyGroup } from '$lib/notify-groups';
+import { MAP_CATEGORIES, type OpeningHours } from '$lib/socialmap';
 
 // Messages are functions, so they are rendered in the language of the request that fails.
 const text = (max: number) =>
@@ -296,10 +297,11 @@ export const newKeySchema = v.object({
 	)
 });
 
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const clock = v.pipe(
 	v.string(),
 	v.trim(),
-	v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, () => m.err_time())
+	v.regex(CLOCK_TIME, () => m.err_time())
 );
 
 const requiredDate = v.pipe(
@@ -603,8 +605,9 @@ export const mapEntrySchema = v.pipe(
 		likeMonday: checkbox
 	}),
 	v.rawCheck(({ dataset, addIssue }) => {
-		const input = dataset.value;
-		if (typeof input !== 'object' || !input) return;
+		// Runs even when another field failed, so every message shows at once.
+		if (typeof dataset.value !== 'object' || !dataset.value) return;
+		const input = dataset.value as Record<string, unknown>;
 		for (const { field, message } of readHours(input, input.likeMonday === true).problems)
 			addIssue({
 				message,
@@ -621,4 +624,33 @@ export const mapEntrySchema = v.pipe(
 		afterHours,
 		hours: readHours(rest, rest.likeMonday === true).hours
 	}))
+);
+
+/** A member's notification choices: one channel per kind, and quiet hours (or none). */
+const channel = v.optional(v.picklist(CHANNELS, () => m.err_choose()));
+export const notifyPrefsSchema = v.pipe(
+	v.object({
+		matches: channel,
+		requests: channel,
+		responses: channel,
+		messages: channel,
+		activities: channel,
+		reminders: channel,
+		joins: channel,
+		reports: channel,
+		quiet: v.optional(v.picklist(['on', 'off']), 'off'),
+		quietStart: v.optional(v.pipe(v.string(), v.trim()), ''),
+		quietEnd: v.optional(v.pipe(v.string(), v.trim()), '')
+	} satisfies Record<NotifyGroup, unknown> & Record<string, unknown>),
+	v.forward(
+		v.check(
+			(i) =>
+				i.quiet === 'off' ||
+				(CLOCK_TIME.test(i.quietStart) &&
+					CLOCK_TIME.test(i.quietEnd) &&
+					i.quietStart !== i.quietEnd),
+			() => m.err_time()
+		),
+		['quietStart']
+	)
 );

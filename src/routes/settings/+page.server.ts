@@ -1,5 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { getDb } from '$lib/server/db';
+import * as push from '$lib/server/push';
+import * as vapid from '$lib/server/push/vapid';
 import * as account from '$lib/server/auth/account';
 import * as members from '$lib/server/members';
 import { setLocale } from '$lib/server/auth/cookies';
@@ -13,10 +16,25 @@ import { links } from '$lib/links';
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	return { locale: account.get(db, user.id)?.locale ?? 'nl', flats: members.flatsOf(db, user.id) };
+	return {
+		locale: account.get(db, user.id)?.locale ?? 'nl',
+		flats: members.flatsOf(db, user.id),
+		devices: push.devices(db, user.id),
+		// The public half only: the browser needs it to subscribe.
+		vapidPublicKey: vapid.publicKey()
+	};
 };
 
+const deviceSchema = v.object({ id: v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.toNumber()) });
+
 export const actions: Actions = {
+	removeDevice: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(deviceSchema, await event.request.formData());
+		if (!form.ok || !push.removeDevice(getDb(), user.id, form.data.id))
+			return fail(400, { action: 'removeDevice', message: m.push_device_gone() });
+		return { action: 'removeDevice', removed: true };
+	},
 	language: async (event) => {
 		const user = requireUser(event);
 		const form = parseForm(localeSchema, await event.request.formData());

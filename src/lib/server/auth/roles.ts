@@ -30,7 +30,11 @@ export const MATRIX = {
 	/** Who is coming by first name; professionals see how many, not who. */
 	'calendar.attendees': ['resident', 'verbinder'],
 	'calendar.settings': ['verbinder'],
-	'calendar.poster': ['verbinder']
+	'calendar.poster': ['verbinder'],
+	/** Everyone reads the social map (flat.view); verbinders and professionals keep it up to date. */
+	'map.edit': ['verbinder', 'professional'],
+	/** The welcome text and the welcome sheet: written by those who welcome new neighbours. */
+	'welcome.edit': ['verbinder', 'professional']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -5,6 +5,8 @@ import * as calendar from '../calendar';
 import * as help from '../help';
 import { localDate, addDays } from '../time';
 import { run as admin } from './admin';
+import { demoMap } from './demo-map';
+import { demoWelcome } from './demo-welcome';
 
 type People = { samira: number; kees: number; amal: number; bram: number };
 
@@ -198,6 +200,8 @@ export async function seed(db: DB): Promise<string> {
 	};
 	helpMix(db, flat, people);
 	activities(db, flat, people);
+	demoWelcome(db, flat.id, bram);
+	demoMap(db, flat.id);
 	const bramCode = admin(db, ['login-code', flat.slug, 'Bram']).out;
 	const adminCode = admin(db, ['admin-code', 'Beheer']).out;
 	return [

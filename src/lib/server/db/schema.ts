@@ -9,6 +9,14 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { HELP_CATEGORIES, type HelpCategory } from '../../help';
 import { RECURRENCES, type Recurrence } from '../../calendar';
+import {
+	AFTER_HOURS_PRESETS,
+	MAP_CATEGORIES,
+	type AfterHoursPreset,
+	type MapCategory,
+	type OpeningHours
+} from '../../socialmap';
+import { CHANNELS, NOTIFY_GROUPS, type Channel, type NotifyGroup } from '../../notify-groups';
 
 /** Instants are stored as UTC milliseconds; local time is computed with the flat's time zone. */
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -499,32 +507,13 @@ export const greetings = sqliteTable(
 	]
 );
 
-export const MAP_CATEGORIES = [
-	'neighbourhood_team',
-	'housing_repairs',
-	'gp',
-	'gp_out_of_hours',
-	'debt',
-	'language',
-	'elderly',
-	'youth',
-	'safety',
-	'other'
-] as const;
-export type MapCategory = (typeof MAP_CATEGORIES)[number];
-
-/** Opening hours per weekday (0 = Sunday … 6 = Saturday): local "HH:MM" ranges. */
-export type OpeningHours = [string, string][][];
-
-/** The presets of the "outside office hours and emergencies" block, filled in for a new flat. */
-export const AFTER_HOURS_PRESETS = [
-	'emergency',
-	'police',
-	'gp_out_of_hours',
-	'repairs',
-	'flat_contact'
-] as const;
-export type AfterHoursPreset = (typeof AFTER_HOURS_PRESETS)[number];
+export {
+	MAP_CATEGORIES,
+	AFTER_HOURS_PRESETS,
+	type MapCategory,
+	type OpeningHours,
+	type AfterHoursPreset
+};
 
 /**
  * One place on the flat's social map. Entries with `afterHours` form the always-visible
@@ -552,20 +541,7 @@ export const mapEntries = sqliteTable(
 	(t) => [index('map_entries_flat').on(t.flatId, t.afterHours, t.sortOrder)]
 );
 
-/** What a member hears of, per kind: a push and the bell, only the bell, or nothing. */
-export const NOTIFY_GROUPS = [
-	'matches',
-	'requests',
-	'responses',
-	'messages',
-	'activities',
-	'reminders',
-	'joins',
-	'reports'
-] as const;
-export type NotifyGroup = (typeof NOTIFY_GROUPS)[number];
-export const CHANNELS = ['push', 'app', 'off'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, NOTIFY_GROUPS, type Channel, type NotifyGroup };
 
 /** A member's choice for one kind of notification in one flat; absent means the quiet default. */
 export const notificationPrefs = sqliteTable(

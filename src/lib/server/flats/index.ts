@@ -1,20 +1,28 @@
 import { count as sqlCount, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { flats, type Flat, type JoinMode } from '../db/schema';
+import * as socialmap from '../socialmap';
 import * as joinCode from './join-code';
 
 export { joinCode };
 
 export type NewFlat = { name: string; slug: string; timeZone: string; joinMode: JoinMode };
 
-/** Creates a flat with a fresh join code. Throws 'slug_taken' when the slug is in use. */
+/**
+ * Creates a flat with a fresh join code and the after-hours rows of its social map (112 and
+ * the like are there from day one). Throws 'slug_taken' when the slug is in use.
+ */
 export function create(db: DB, input: NewFlat): Flat {
 	if (bySlug(db, input.slug)) throw new FlatError('slug_taken');
-	return db
-		.insert(flats)
-		.values({ ...input, joinCode: uniqueJoinCode(db, input.slug) })
-		.returning()
-		.get();
+	return db.transaction((tx) => {
+		const flat = tx
+			.insert(flats)
+			.values({ ...input, joinCode: uniqueJoinCode(tx, input.slug) })
+			.returning()
+			.get();
+		socialmap.addDefaults(tx, flat.id);
+		return flat;
+	});
 }
 
 export class FlatError extends Error {

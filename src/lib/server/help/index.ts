@@ -14,6 +14,7 @@ import {
 import { can } from '../auth/roles';
 import * as moderation from '../moderation';
 import * as notify from '../notify';
+import * as prefs from '../notify/prefs';
 import { addDays, DAY, startOfDay } from '../time';
 
 export const FLEXIBLE_DAYS = 14;
@@ -97,17 +98,24 @@ export function create(
 			})
 			.returning({ id: helpPosts.id })
 			.get().id;
-		if (values.type === 'request')
-			notify.record(
-				tx,
-				matches(tx, flat.id, author.userId, values.category).map((userId) => ({
-					flatId: flat.id,
-					userId,
-					type: 'request_match' as const,
-					link: postLink(id),
-					params: { title: values.title }
-				}))
-			);
+		if (values.type === 'request') {
+			const fits = matches(tx, flat.id, author.userId, values.category);
+			// Those who asked to hear of every request, and were not told it fits them.
+			const all = prefs
+				.listeners(tx, flat.id, 'requests')
+				.filter((userId) => userId !== author.userId && !fits.includes(userId));
+			const note = (userId: number, type: 'request_match' | 'request_new') => ({
+				flatId: flat.id,
+				userId,
+				type,
+				link: postLink(id),
+				params: { title: values.title }
+			});
+			notify.record(tx, [
+				...fits.map((u) => note(u, 'request_match')),
+				...all.map((u) => note(u, 'request_new'))
+			]);
+		}
 		return id;
 	});
 }

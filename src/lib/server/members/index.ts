@@ -13,6 +13,7 @@ import { hashPassword } from '../auth/password';
 import { cleanName, nameKey } from './name';
 import * as calendar from '../calendar';
 import * as help from '../help';
+import * as notify from '../notify';
 
 export { nameKey };
 
@@ -67,6 +68,7 @@ export async function join(
 		tx.insert(memberships)
 			.values({ flatId: input.flat.id, userId: user.id, houseNumber: input.houseNumber, status })
 			.run();
+		tellVerbinders(tx, input.flat.id, name, status);
 		return { userId: user.id, status };
 	});
 }
@@ -81,10 +83,27 @@ export function joinAsUser(
 	if (membership(db, input.flat.id, input.userId)) throw new MemberError('already_member');
 	if (nameTaken(db, input.flat.id, user.name, user.id)) throw new MemberError('name_taken');
 	const status = input.flat.joinMode === 'open' ? 'active' : 'pending';
-	db.insert(memberships)
-		.values({ flatId: input.flat.id, userId: user.id, houseNumber: input.houseNumber, status })
-		.run();
+	db.transaction((tx) => {
+		tx.insert(memberships)
+			.values({ flatId: input.flat.id, userId: user.id, houseNumber: input.houseNumber, status })
+			.run();
+		tellVerbinders(tx, input.flat.id, user.name, status);
+	});
 	return status;
+}
+
+/** The verbinders hear of a newcomer: one to welcome, or one waiting to be let in. */
+function tellVerbinders(db: DB, flatId: number, name: string, status: Membership['status']) {
+	notify.record(
+		db,
+		notify.verbinders(db, flatId).map((userId) => ({
+			flatId,
+			userId,
+			type: status === 'pending' ? ('member_waiting' as const) : ('member_joined' as const),
+			link: 'members',
+			params: { name }
+		}))
+	);
 }
 
 /** Adds a person without a password yet (a verbinder handed in by the admin). */

@@ -75,6 +75,13 @@ export function report(
 		if (!message) throw new ModerationError('not_found');
 		db.insert(reports).values({ flatId, reporterId, messageId: message.id, reason }).run();
 	}
+	notify.record(
+		db,
+		notify
+			.verbinders(db, flatId)
+			.filter((userId) => userId !== reporterId)
+			.map((userId) => ({ flatId, userId, type: 'report_new' as const, link: 'reports' }))
+	);
 }
 
 /** The verbinders' queue: open reports, and hidden content that can be restored. */

@@ -1,9 +1,24 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DB } from '../db';
-import { notifications } from '../db/schema';
+import {
+	flats,
+	memberships,
+	notifications,
+	pushOutbox,
+	pushSubscriptions,
+	users
+} from '../db/schema';
+import { notificationText } from '$lib/notifications';
+import { isLocale } from '$lib/paraglide/runtime';
+import { kick } from '../push/deliver';
+import * as prefs from './prefs';
 
 export type NotificationType =
 	| 'request_match'
+	| 'request_new'
+	| 'member_joined'
+	| 'member_waiting'
+	| 'report_new'
 	| 'response_new'
 	| 'response_accepted'
 	| 'response_declined'
@@ -34,13 +49,140 @@ export type NewNotification = {
 	params?: Record<string, string | number>;
 };
 
-/** Stores notifications; they are rendered in each recipient's language when shown. */
-export function record(db: DB, items: NewNotification | NewNotification[]): void {
-	const rows = (Array.isArray(items) ? items : [items]).map((n) => ({
-		...n,
-		params: n.params ?? {}
-	}));
-	if (rows.length) db.insert(notifications).values(rows).run();
+/** Pushes of one thread (a post, an activity date) go out at most this often; later ones fold in. */
+export const FOLD_MS = 10 * 60 * 1000;
+
+/**
+ * Stores notifications as each member chose (the bell, a push too, or nothing), rendered in
+ * the recipient's language when shown. Pushes go to the outbox, held through quiet hours and
+ * folded per thread; the push worker sends them off the request path.
+ */
+export function record(db: DB, items: NewNotification | NewNotification[], now = new Date()): void {
+	const list = Array.isArray(items) ? items : [items];
+	if (list.length === 0) return;
+	const members = db
+		.select({
+			membershipId: memberships.id,
+			flatId: memberships.flatId,
+			userId: memberships.userId,
+			quietStart: memberships.quietStart,
+			quietEnd: memberships.quietEnd,
+			locale: users.locale,
+			timeZone: flats.timeZone,
+			slug: flats.slug,
+			flatName: flats.name
+		})
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.innerJoin(flats, eq(flats.id, memberships.flatId))
+		.where(
+			and(
+				inArray(memberships.flatId, [...new Set(list.map((n) => n.flatId))]),
+				inArray(memberships.userId, [...new Set(list.map((n) => n.userId))])
+			)
+		)
+		.all();
+	const member = new Map(members.map((r) => [`${r.flatId}/${r.userId}`, r]));
+	const chosen = prefs.forMemberships(
+		db,
+		members.map((r) => r.membershipId)
+	);
+	const kept: { n: NewNotification; push: boolean }[] = [];
+	for (const n of list) {
+		const who = member.get(`${n.flatId}/${n.userId}`);
+		// Someone who left the flat hears nothing more of it.
+		if (!who) continue;
+		const channel = chosen.get(who.membershipId)![prefs.GROUP_OF[n.type]];
+		if (channel !== 'off') kept.push({ n, push: channel === 'push' });
+	}
+	if (kept.length === 0) return;
+	db.insert(notifications)
+		.values(kept.map(({ n }) => ({ ...n, params: n.params ?? {}, createdAt: now })))
+		.run();
+	const pushes = kept.filter((k) => k.push).map((k) => k.n);
+	if (pushes.length === 0) return;
+	const devices = db
+		.select()
+		.from(pushSubscriptions)
+		.where(inArray(pushSubscriptions.userId, [...new Set(pushes.map((n) => n.userId))]))
+		.all();
+	let queued = 0;
+	for (const n of pushes) {
+		const who = member.get(`${n.flatId}/${n.userId}`)!;
+		const locale = isLocale(who.locale) ? who.locale : 'nl';
+		const path = `/f/${who.slug}${n.link ? `/${n.link}` : ''}`;
+		const payload = {
+			title: who.flatName,
+			body: notificationText(n.type, n.params ?? {}, locale),
+			url: path,
+			tag: path
+		};
+		const quiet = prefs.quietUntil(now, who.timeZone, who.quietStart, who.quietEnd);
+		for (const device of devices.filter((d) => d.userId === n.userId)) {
+			queue(db, device.id, n, payload, quiet, now);
+			queued++;
+		}
+	}
+	if (queued) kick();
+}
+
+/** One push for one device: folded into a waiting push of the same thread, or queued. */
+function queue(
+	db: DB,
+	subscriptionId: number,
+	n: NewNotification,
+	payload: { title: string; body: string; url: string; tag: string },
+	quietEnd: Date | null,
+	now: Date
+) {
+	const thread = `${n.flatId}:${n.link}`;
+	const last = db
+		.select()
+		.from(pushOutbox)
+		.where(and(eq(pushOutbox.subscriptionId, subscriptionId), eq(pushOutbox.thread, thread)))
+		.orderBy(desc(pushOutbox.createdAt), desc(pushOutbox.id))
+		.limit(1)
+		.get();
+	if (last?.status === 'pending') {
+		db.update(pushOutbox)
+			.set({ payload, count: last.count + 1 })
+			.where(eq(pushOutbox.id, last.id))
+			.run();
+		return;
+	}
+	const foldUntil =
+		last?.status === 'sent' && last.sentAt && now.getTime() - last.sentAt.getTime() < FOLD_MS
+			? new Date(last.sentAt.getTime() + FOLD_MS)
+			: now;
+	const notBefore = new Date(Math.max(foldUntil.getTime(), quietEnd?.getTime() ?? 0));
+	db.insert(pushOutbox)
+		.values({
+			subscriptionId,
+			userId: n.userId,
+			flatId: n.flatId,
+			thread,
+			payload,
+			quiet: !!quietEnd,
+			notBefore,
+			createdAt: now
+		})
+		.run();
+}
+
+/** The flat's active verbinders: who hears of joins and reports. */
+export function verbinders(db: DB, flatId: number): number[] {
+	return db
+		.select({ userId: memberships.userId })
+		.from(memberships)
+		.where(
+			and(
+				eq(memberships.flatId, flatId),
+				eq(memberships.role, 'verbinder'),
+				eq(memberships.status, 'active')
+			)
+		)
+		.all()
+		.map((r) => r.userId);
 }
 
 /** How many of a member's notifications in this flat are unread: the number on the bell. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flatWithNeighbours } from '../db/fixtures';
 import * as flats from '../flats';
+import * as members from '../members';
 import * as notify from '.';
 
 describe('in-app notifications', () => {
@@ -12,6 +13,7 @@ describe('in-app notifications', () => {
 			timeZone: 'UTC',
 			joinMode: 'open'
 		});
+		members.joinAsUser(db, { flat: other, userId: ans, houseNumber: null });
 		const at = (s: number) => new Date(Date.UTC(2027, 0, 1, 0, 0, s));
 		notify.record(db, {
 			flatId: flat.id,

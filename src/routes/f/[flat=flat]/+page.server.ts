@@ -3,6 +3,7 @@ import { getDb, type DB } from '$lib/server/db';
 import * as balance from '$lib/server/balance';
 import * as calendar from '$lib/server/calendar';
 import * as help from '$lib/server/help';
+import * as welcome from '$lib/server/welcome';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';
 import { addDays, localDate } from '$lib/server/time';
@@ -35,8 +36,13 @@ export const load: PageServerLoad = (event) => {
 	const { user, flat, membership } = requireMember(event, 'flat.view');
 	const db = getDb();
 	const week = thisWeek(db, flat);
+	// A hello is for the whole flat, professionals included; the checklist waits on the welcome page.
+	const greetings = welcome.recentGreetings(db, flat.id);
+	const firstSteps =
+		!membership.welcomeDone && welcome.showChecklist(membership, welcome.steps(db, membership.id));
 	// Professionals see the flat and its week, never its help posts or balances.
-	if (!can(membership.role, 'help.view')) return { name: user.name, week, help: null };
+	if (!can(membership.role, 'help.view'))
+		return { name: user.name, week, greetings, firstSteps, help: null };
 	const raw = Object.fromEntries([...event.url.searchParams].filter(([, value]) => value !== ''));
 	const parsed = v.safeParse(filterSchema, raw);
 	const filter = parsed.success ? parsed.output : {};
@@ -44,6 +50,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		name: user.name,
 		week,
+		greetings,
+		firstSteps,
 		help: {
 			filter: {
 				type: filter.type ?? '',

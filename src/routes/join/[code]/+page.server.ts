@@ -21,8 +21,9 @@ async function flatFor(event: RequestEvent) {
 	return flat;
 }
 
+/** A newcomer lands on the welcome page (or, while waiting for approval, the waiting page). */
 function landing(slug: string, status: 'active' | 'pending') {
-	return links.flat(slug, status === 'pending' ? 'waiting' : '');
+	return status === 'pending' ? links.flat(slug, 'waiting') : links.welcome(slug);
 }
 
 export const load: PageServerLoad = async (event) => {

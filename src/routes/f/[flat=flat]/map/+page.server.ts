@@ -1,6 +1,76 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { getDb } from '$lib/server/db';
+import { MAP_CATEGORIES } from '$lib/server/db/schema';
+import * as socialmap from '$lib/server/socialmap';
 import { requireMember } from '$lib/server/auth/guard';
-import type { PageServerLoad } from './$types';
+import { can } from '$lib/server/auth/roles';
+import { parseForm } from '$lib/server/form';
+import { localDate } from '$lib/server/time';
+import { links } from '$lib/links';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+const moveSchema = v.object({
+	id: v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.toNumber()),
+	direction: v.picklist(['up', 'down']),
+	category: v.optional(v.string(), '')
+});
+
+const knownCategory = (asked: string | null) => MAP_CATEGORIES.find((c) => c === asked);
 
 export const load: PageServerLoad = (event) => {
-	requireMember(event, 'flat.view');
+	const { flat, membership } = requireMember(event, 'flat.view');
+	const canEdit = can(membership.role, 'map.edit');
+	const now = new Date();
+	const { afterHours, entries } = socialmap.list(getDb(), flat.id);
+	// Open or closed is worked out here, on the flat's clock, not on the phone's.
+	const view = (e: socialmap.Entry) => ({
+		id: e.id,
+		category: e.category,
+		name: e.name,
+		helpsWith: e.helpsWith,
+		phone: e.phone,
+		website: e.website,
+		address: e.address,
+		preset: e.preset,
+		hours: e.hours,
+		filled: socialmap.isFilled(e),
+		state: socialmap.hasHours(e.hours) ? socialmap.isOpen(e.hours, flat.timeZone, now) : null
+	});
+	const category = knownCategory(event.url.searchParams.get('category')) ?? null;
+	const done = event.url.searchParams.get('done');
+	const remove = Number(event.url.searchParams.get('remove'));
+	return {
+		canEdit,
+		today: socialmap.weekday(localDate(now, flat.timeZone)),
+		// A preset row with nothing in it helps nobody; editors see it to fill it in. The
+		// GP out-of-hours row always shows: without a number it says how to find one.
+		afterHours: afterHours
+			.filter(
+				(e) => canEdit || !e.preset || e.preset === 'gp_out_of_hours' || socialmap.isFilled(e)
+			)
+			.map(view),
+		categories: [...new Set(entries.map((e) => e.category))],
+		category,
+		entries: entries.filter((e) => !category || e.category === category).map(view),
+		removing: canEdit && Number.isSafeInteger(remove) ? remove : null,
+		done: done === 'saved' || done === 'removed' ? done : null
+	};
+};
+
+export const actions: Actions = {
+	move: async (event) => {
+		const { flat } = requireMember(event, 'map.edit');
+		const form = parseForm(moveSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.err_invalid() });
+		const { id, direction } = form.data;
+		try {
+			socialmap.move(getDb(), flat.id, id, direction);
+		} catch (e) {
+			if (e instanceof socialmap.MapError) error(404, { message: m.error_not_found() });
+			throw e;
+		}
+		redirect(303, links.map(flat.slug, { category: knownCategory(form.data.category), entry: id }));
+	}
 };

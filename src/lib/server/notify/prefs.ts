@@ -1,0 +1,152 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DB } from '../db';
+import {
+	memberships,
+	notificationPrefs,
+	NOTIFY_GROUPS,
+	type Channel,
+	type NotifyGroup,
+	type Role
+} from '../db/schema';
+import { localDate, localInstant, localTime, addDays } from '../time';
+import type { NotificationType } from '.';
+
+/** Which kind of notification a type is, for the member's choices. */
+export const GROUP_OF: Record<NotificationType, NotifyGroup> = {
+	request_match: 'matches',
+	request_new: 'requests',
+	response_new: 'responses',
+	response_accepted: 'responses',
+	response_declined: 'responses',
+	done_marked: 'responses',
+	done_confirmed: 'responses',
+	thanks_received: 'responses',
+	post_closed: 'responses',
+	report_handled: 'responses',
+	key_added: 'responses',
+	message_new: 'messages',
+	post_expiring: 'reminders',
+	key_review: 'reminders',
+	activity_reminder: 'reminders',
+	activity_new: 'activities',
+	activity_proposed: 'activities',
+	activity_approved: 'activities',
+	activity_declined: 'activities',
+	activity_cancelled: 'activities',
+	activity_moved: 'activities',
+	activity_restored: 'activities',
+	activity_promoted: 'activities',
+	member_joined: 'joins',
+	member_waiting: 'joins',
+	report_new: 'reports'
+};
+
+/**
+ * Quiet by default: a push only for what is about you (answers, messages, reminders, a
+ * request that fits your talents if you asked for those), the bell for the flat's news,
+ * and nothing for every new request unless you want it.
+ */
+export const DEFAULTS: Record<NotifyGroup, Channel> = {
+	matches: 'push',
+	requests: 'off',
+	responses: 'push',
+	messages: 'push',
+	activities: 'app',
+	reminders: 'push',
+	joins: 'app',
+	reports: 'push'
+};
+
+/** The kinds a role can hear of: joins and reports are the verbinders' work. */
+export function groupsFor(role: Role): NotifyGroup[] {
+	return NOTIFY_GROUPS.filter((g) => {
+		if (g === 'joins' || g === 'reports') return role === 'verbinder';
+		if (g === 'matches' || g === 'requests' || g === 'responses' || g === 'messages')
+			return role !== 'professional';
+		return true;
+	});
+}
+
+/** A member's channel for each kind, their own choice over the default. */
+export function forMembership(db: DB, membershipId: number): Record<NotifyGroup, Channel> {
+	const out = { ...DEFAULTS };
+	for (const row of db
+		.select()
+		.from(notificationPrefs)
+		.where(eq(notificationPrefs.membershipId, membershipId))
+		.all())
+		out[row.group] = row.channel;
+	return out;
+}
+
+/** The same for many members at once (a new activity reaches the whole flat). */
+export function forMemberships(db: DB, membershipIds: number[]) {
+	const out = new Map(membershipIds.map((id) => [id, { ...DEFAULTS }]));
+	if (membershipIds.length === 0) return out;
+	for (const row of db
+		.select()
+		.from(notificationPrefs)
+		.where(inArray(notificationPrefs.membershipId, membershipIds))
+		.all())
+		out.get(row.membershipId)![row.group] = row.channel;
+	return out;
+}
+
+export function save(
+	db: DB,
+	membershipId: number,
+	choices: Partial<Record<NotifyGroup, Channel>>,
+	quiet: { start: string; end: string } | null
+): void {
+	db.transaction((tx) => {
+		for (const [group, channel] of Object.entries(choices) as [NotifyGroup, Channel][])
+			tx.insert(notificationPrefs)
+				.values({ membershipId, group, channel })
+				.onConflictDoUpdate({
+					target: [notificationPrefs.membershipId, notificationPrefs.group],
+					set: { channel }
+				})
+				.run();
+		tx.update(memberships)
+			.set({ quietStart: quiet?.start ?? null, quietEnd: quiet?.end ?? null })
+			.where(eq(memberships.id, membershipId))
+			.run();
+	});
+}
+
+/** Everyone in a flat who chose to hear of a kind at all (for opt-in kinds like every request). */
+export function listeners(db: DB, flatId: number, group: NotifyGroup): number[] {
+	return db
+		.select({ userId: memberships.userId })
+		.from(notificationPrefs)
+		.innerJoin(memberships, eq(memberships.id, notificationPrefs.membershipId))
+		.where(
+			and(
+				eq(memberships.flatId, flatId),
+				eq(memberships.status, 'active'),
+				eq(notificationPrefs.group, group),
+				inArray(notificationPrefs.channel, ['push', 'app'])
+			)
+		)
+		.all()
+		.map((r) => r.userId);
+}
+
+/**
+ * When quiet hours that hold `now` end, or null when `now` is not in them. Hours are local
+ * wall times in the flat and may cross midnight (22:00–08:00); DST is the time zone's affair.
+ */
+export function quietUntil(
+	now: Date,
+	timeZone: string,
+	start: string | null,
+	end: string | null
+): Date | null {
+	if (!start || !end || start === end) return null;
+	const t = localTime(now, timeZone);
+	const today = localDate(now, timeZone);
+	if (start < end) return t >= start && t < end ? localInstant(today, end, timeZone) : null;
+	if (t >= start) return localInstant(addDays(today, 1), end, timeZone);
+	if (t < end) return localInstant(today, end, timeZone);
+	return null;
+}

@@ -1,0 +1,369 @@
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import tls from 'node:tls';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import webpush from 'web-push';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale, isLocale } from '$lib/paraglide/runtime';
+import type { DB } from '../db';
+import { flats, pushOutbox, pushSubscriptions, users } from '../db/schema';
+import { vapidKeys } from './vapid';
+
+/** Where a push goes: the browser's endpoint and the keys its payload is encrypted for. */
+export type PushTarget = { endpoint: string; keys: { p256dh: string; auth: string } };
+/** The push service's answer, whatever its status; only a failure to reach it rejects. */
+export type PushAnswer = { status: number; headers: Record<string, string | string[] | undefined> };
+export type Send = (subscription: PushTarget, payload: string) => Promise<PushAnswer>;
+/** Pushes sent, put back for later and given up on; subscriptions the push service called gone. */
+export type Delivered = { sent: number; retried: number; removed: number; failed: number };
+
+type Payload = (typeof pushOutbox.$inferSelect)['payload'];
+
+const BATCH = 200;
+/** Push services take about 4 KB after encryption; what we send stays well below. */
+const MAX_PAYLOAD = 3 * 1024;
+const MAX_ATTEMPTS = 8;
+const BASE_DELAY = 30_000;
+const MAX_DELAY = 60 * 60_000;
+/** A push that waits longer than a day is stale news; the push service keeps it that long too. */
+const DAY_SECONDS = 24 * 60 * 60;
+/** A push service that does not answer must not hold the worker up. */
+const TIMEOUT = 10_000;
+/** Devices handled side by side; one device's pushes go in order. */
+const LANES = 8;
+const EVERY = 15_000;
+
+/**
+ * The real transport: web-push signs with our VAPID key and encrypts for the device.
+ * `ca` adds a certificate to trust besides the usual ones (the local test push service).
+ */
+export function webPushSender(options: { ca?: string } = {}): Send {
+	const agent = options.ca
+		? new https.Agent({ ca: [...tls.rootCertificates, options.ca] })
+		: undefined;
+	return async (subscription, payload) => {
+		const { publicKey, privateKey, subject } = vapidKeys();
+		try {
+			const result = await webpush.sendNotification(subscription, payload, {
+				vapidDetails: { subject, publicKey, privateKey },
+				TTL: DAY_SECONDS,
+				urgency: 'normal',
+				contentEncoding: 'aes128gcm',
+				timeout: TIMEOUT,
+				...(agent && { agent })
+			});
+			return { status: result.statusCode, headers: result.headers };
+		} catch (e) {
+			// web-push rejects on any status outside 2xx; the caller decides what each one means.
+			if (e instanceof webpush.WebPushError) return { status: e.statusCode, headers: e.headers };
+			throw e;
+		}
+	};
+}
+
+/**
+ * `PUSH_EXTRA_CA_FILE` is a test and development setting: a certificate to trust on top of
+ * the usual ones, so the app can push to a local push service with a self-signed certificate.
+ */
+function extraCa(): string | undefined {
+	const file = process.env.PUSH_EXTRA_CA_FILE;
+	return file ? readFileSync(file, 'utf8') : undefined;
+}
+
+type Due = {
+	id: number;
+	subscriptionId: number;
+	flatId: number;
+	payload: Payload;
+	count: number;
+	quiet: boolean;
+	attempts: number;
+	endpoint: string;
+	p256dh: string;
+	auth: string;
+	locale: string;
+	slug: string;
+	flatName: string;
+};
+
+type Push = { rows: Due[]; payload: Payload; order: number };
+
+/**
+ * Sends what is due in the outbox, oldest first. What quiet hours held back for one device
+ * goes out as one summary per flat, in the recipient's language; everything else one by one.
+ * A device the push service calls gone is forgotten; "later" is retried with growing pauses.
+ */
+export async function deliver(db: DB, send: Send, now = new Date()): Promise<Delivered> {
+	return (await deliverBatch(db, send, now)).done;
+}
+
+async function deliverBatch(db: DB, send: Send, now: Date) {
+	const due: Due[] = db
+		.select({
+			id: pushOutbox.id,
+			subscriptionId: pushOutbox.subscriptionId,
+			flatId: pushOutbox.flatId,
+			payload: pushOutbox.payload,
+			count: pushOutbox.count,
+			quiet: pushOutbox.quiet,
+			attempts: pushOutbox.attempts,
+			endpoint: pushSubscriptions.endpoint,
+			p256dh: pushSubscriptions.p256dh,
+			auth: pushSubscriptions.auth,
+			locale: users.locale,
+			slug: flats.slug,
+			flatName: flats.name
+		})
+		.from(pushOutbox)
+		.innerJoin(pushSubscriptions, eq(pushSubscriptions.id, pushOutbox.subscriptionId))
+		.innerJoin(users, eq(users.id, pushOutbox.userId))
+		.innerJoin(flats, eq(flats.id, pushOutbox.flatId))
+		.where(and(eq(pushOutbox.status, 'pending'), lte(pushOutbox.notBefore, now)))
+		.orderBy(asc(pushOutbox.notBefore), asc(pushOutbox.id))
+		.limit(BATCH)
+		.all();
+
+	const done: Delivered = { sent: 0, retried: 0, removed: 0, failed: 0 };
+	await inLanes([...pushesPerDevice(due).values()], async (pushes) => {
+		try {
+			for (const [i, push] of pushes.entries()) {
+				const outcome = await attempt(db, send, push, now, done);
+				if (outcome === 'gone') break;
+				if (outcome instanceof Date) {
+					// The device's service said "later": the rest of its queue waits as long.
+					const rest = pushes.slice(i + 1).flatMap((p) => p.rows.map((r) => r.id));
+					if (rest.length)
+						db.update(pushOutbox)
+							.set({ notBefore: outcome })
+							.where(inArray(pushOutbox.id, rest))
+							.run();
+					break;
+				}
+			}
+		} catch (e) {
+			console.error('push: delivery to a device broke off', {
+				subscription: pushes[0]?.rows[0]?.subscriptionId,
+				error: e
+			});
+		}
+	});
+	return { done, full: due.length === BATCH };
+}
+
+/** Per device, in the order they fell due: single pushes, and one summary per flat of quiet ones. */
+function pushesPerDevice(due: Due[]): Map<number, Push[]> {
+	const perDevice = new Map<number, Push[]>();
+	const quiet = new Map<string, Push>();
+	const add = (push: Push) => {
+		const list = perDevice.get(push.rows[0]!.subscriptionId);
+		if (list) list.push(push);
+		else perDevice.set(push.rows[0]!.subscriptionId, [push]);
+	};
+	due.forEach((row, order) => {
+		if (!row.quiet) return add({ rows: [row], payload: row.payload, order });
+		const key = `${row.subscriptionId}:${row.flatId}`;
+		const held = quiet.get(key);
+		if (held) held.rows.push(row);
+		else {
+			const push = { rows: [row], payload: row.payload, order };
+			quiet.set(key, push);
+			add(push);
+		}
+	});
+	for (const push of quiet.values()) if (push.rows.length > 1) push.payload = summary(push.rows);
+	for (const list of perDevice.values()) list.sort((a, b) => a.order - b.order);
+	return perDevice;
+}
+
+/** "3 new notifications on Burenbord", pointing at the flat's notifications page. */
+function summary(rows: Due[]): Payload {
+	const { slug, flatName, flatId, locale } = rows[0]!;
+	const count = rows.reduce((n, row) => n + row.count, 0);
+	return {
+		title: flatName,
+		body: m.push_summary({ count }, { locale: isLocale(locale) ? locale : baseLocale }),
+		// A plain path: this runs in the server's worker and the command-line tools alike.
+		url: `/f/${slug}/notifications`,
+		tag: `summary-${flatId}`
+	};
+}
+
+/** Sends one push and records what came of it: 'sent', 'gone', 'failed', or when to try again. */
+async function attempt(
+	db: DB,
+	send: Send,
+	push: Push,
+	now: Date,
+	done: Delivered
+): Promise<'sent' | 'gone' | 'failed' | Date> {
+	const first = push.rows[0]!;
+	const ids = push.rows.map((r) => r.id);
+	// The endpoint itself is a capability: the log names only the push service.
+	const context = {
+		outbox: ids,
+		subscription: first.subscriptionId,
+		service: host(first.endpoint)
+	};
+	const fail = (reason: string, detail: object = {}) => {
+		db.update(pushOutbox).set({ status: 'failed' }).where(inArray(pushOutbox.id, ids)).run();
+		console.warn(`push: ${reason}`, { ...context, ...detail });
+		done.failed++;
+		return 'failed' as const;
+	};
+
+	const body = encode(push.payload);
+	if (body === undefined) return fail('payload too large even without its body');
+
+	let answer: PushAnswer | undefined;
+	let error: unknown;
+	try {
+		answer = await send(
+			{ endpoint: first.endpoint, keys: { p256dh: first.p256dh, auth: first.auth } },
+			body
+		);
+	} catch (e) {
+		error = e;
+	}
+	const status = answer?.status;
+
+	if (status !== undefined && status >= 200 && status < 300) {
+		db.transaction((tx) => {
+			tx.update(pushOutbox)
+				.set({ status: 'sent', sentAt: now })
+				.where(inArray(pushOutbox.id, ids))
+				.run();
+			tx.update(pushSubscriptions)
+				.set({ lastSentAt: now })
+				.where(eq(pushSubscriptions.id, first.subscriptionId))
+				.run();
+		});
+		done.sent++;
+		return 'sent';
+	}
+	if (status === 404 || status === 410) {
+		// The browser unsubscribed or the device is gone; its waiting pushes go with it.
+		db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, first.subscriptionId)).run();
+		console.log('push: device gone, forgotten', { ...context, status });
+		done.removed++;
+		return 'gone';
+	}
+	if (status === undefined || status === 429 || status >= 500) {
+		const tried = Math.max(...push.rows.map((r) => r.attempts));
+		const detail = { status, attempts: tried + 1, error: errorText(error) };
+		if (tried + 1 >= MAX_ATTEMPTS) {
+			db.update(pushOutbox)
+				.set({ attempts: tried + 1 })
+				.where(inArray(pushOutbox.id, ids))
+				.run();
+			return fail('giving up after repeated failures', detail);
+		}
+		const notBefore = new Date(now.getTime() + retryDelay(tried + 1, answer?.headers));
+		db.update(pushOutbox)
+			.set({ attempts: tried + 1, notBefore })
+			.where(inArray(pushOutbox.id, ids))
+			.run();
+		console.warn('push: will try again', { ...context, ...detail, notBefore });
+		done.retried++;
+		return notBefore;
+	}
+	return fail('refused by the push service', { status });
+}
+
+/** 30 s × 2^attempts, at most an hour, unless the push service said how long to wait. */
+function retryDelay(attempts: number, headers: PushAnswer['headers'] = {}): number {
+	const header = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after');
+	const value = Array.isArray(header?.[1]) ? header[1][0] : header?.[1];
+	if (value !== undefined && /^\d+$/.test(value.trim()))
+		return Math.min(Number(value.trim()), DAY_SECONDS) * 1000;
+	return Math.min(BASE_DELAY * 2 ** attempts, MAX_DELAY);
+}
+
+function host(endpoint: string): string {
+	try {
+		return new URL(endpoint).host;
+	} catch {
+		return '?';
+	}
+}
+
+function errorText(error: unknown): string | undefined {
+	if (error === undefined) return undefined;
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** The payload as sent: its body is cut (with "…") until the whole fits in `MAX_PAYLOAD`. */
+function encode(payload: Payload): string | undefined {
+	let json = JSON.stringify(payload);
+	const size = () => Buffer.byteLength(json);
+	if (size() <= MAX_PAYLOAD) return json;
+	// Every character takes at least a byte, so no more than this many can fit.
+	let chars = Array.from(typeof payload.body === 'string' ? payload.body : '').slice(
+		0,
+		MAX_PAYLOAD
+	);
+	for (;;) {
+		json = JSON.stringify({ ...payload, body: chars.length ? chars.join('') + '…' : '' });
+		const over = size() - MAX_PAYLOAD;
+		if (over <= 0) return json;
+		if (!chars.length) return undefined;
+		// JSON escapes take up to six bytes per character: never cut more than needed.
+		chars = chars.slice(0, -Math.max(1, Math.ceil(over / 6)));
+	}
+}
+
+async function inLanes<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const lane = async () => {
+		while (next < items.length) await work(items[next++]!);
+	};
+	await Promise.all(Array.from({ length: Math.min(LANES, items.length) }, lane));
+}
+
+let worker: { db: DB; send: Send } | undefined;
+let running = false;
+let again = false;
+let kicked = false;
+
+/**
+ * Sends the outbox off the request path: every 15 seconds, and soon after `kick()`.
+ * One delivery at a time; a kick during one asks for another right after it.
+ */
+export function startPushWorker(db: DB, send: Send = webPushSender({ ca: extraCa() })): void {
+	if (worker) return;
+	worker = { db, send };
+	setInterval(() => void run(), EVERY).unref();
+	kick();
+}
+
+/** Call after writing outbox rows: they go out within a second. Kicks in one tick count once. */
+export function kick(): void {
+	if (!worker || kicked) return;
+	kicked = true;
+	setImmediate(() => {
+		kicked = false;
+		void run();
+	});
+}
+
+async function run(): Promise<void> {
+	if (!worker) return;
+	if (running) {
+		again = true;
+		return;
+	}
+	running = true;
+	try {
+		do {
+			again = false;
+			const { done, full } = await deliverBatch(worker.db, worker.send, new Date());
+			const progress = Object.values(done).some(Boolean);
+			if (progress) console.log('push', done);
+			// A full batch means more is waiting now, not in 15 seconds.
+			if (full && progress) again = true;
+		} while (again);
+	} catch (e) {
+		console.error('push: delivery failed', e);
+	} finally {
+		running = false;
+	}
+}

@@ -1,0 +1,513 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createECDH, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import webpush from 'web-push';
+import {
+	PUSH_CERT,
+	decrypt,
+	startPushService,
+	verifyVapid,
+	type PushService
+} from '../../../../tests/push-service';
+import { flatWithNeighbours } from '../db/fixtures';
+import { pushOutbox, pushSubscriptions, users } from '../db/schema';
+import * as push from '.';
+import { deliver, kick, startPushWorker, webPushSender, type Send } from './deliver';
+
+// Signed with keys of the test's own: the app's vapid.json never comes into it.
+const VAPID = webpush.generateVAPIDKeys();
+const useTestKeys = () => {
+	vi.stubEnv('VAPID_PUBLIC_KEY', VAPID.publicKey);
+	vi.stubEnv('VAPID_PRIVATE_KEY', VAPID.privateKey);
+};
+
+let service: PushService;
+let send: Send;
+
+beforeAll(async () => {
+	useTestKeys();
+	service = await startPushService();
+	send = webPushSender({ ca: readFileSync(PUSH_CERT, 'utf8') });
+});
+afterAll(() => service.close());
+
+// Retries and give-ups are logged on purpose; the tests that care read the log.
+beforeEach(() => {
+	vi.spyOn(console, 'warn').mockImplementation(() => {});
+	vi.spyOn(console, 'log').mockImplementation(() => {});
+});
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+const SECOND = 1000;
+const payload = (title = 'Kees reageerde') => ({
+	title,
+	body: '“Boodschappen zaterdag”',
+	url: '/f/h-flat/help/1',
+	tag: 'help-1'
+});
+
+let devices = 0;
+async function setup() {
+	const base = await flatWithNeighbours();
+	const { db, flat } = base;
+	const now = new Date();
+	/** A browser subscribed at the test push service, stored as the app stores it. */
+	const device = (userId: number) => {
+		const name = `device-${++devices}`;
+		const subscription = service.newSubscription(name);
+		const { id } = push.subscribe(db, userId, subscription, 'Android · Chrome');
+		return { id, name, userId, subscription };
+	};
+	const queue = (
+		to: { id: number; userId: number },
+		over: Partial<typeof pushOutbox.$inferInsert> = {}
+	) =>
+		db
+			.insert(pushOutbox)
+			.values({
+				subscriptionId: to.id,
+				userId: to.userId,
+				flatId: flat.id,
+				thread: 'help/1',
+				payload: payload(),
+				notBefore: now,
+				...over
+			})
+			.returning()
+			.get();
+	const row = (id: number) => db.select().from(pushOutbox).where(eq(pushOutbox.id, id)).get();
+	const got = (name: string) => service.received.filter((r) => r.id === name);
+	return { ...base, now, device, queue, row, got };
+}
+
+const later = (now: Date, ms: number) => new Date(now.getTime() + ms);
+
+describe('delivery through a push service', () => {
+	it('sends the queued payload, signed with VAPID and encrypted for the device', async () => {
+		const { db, kees, now, device, queue, row, got } = await setup();
+		const phone = device(kees);
+		const queued = queue(phone);
+
+		expect(await deliver(db, send, now)).toEqual({ sent: 1, retried: 0, removed: 0, failed: 0 });
+
+		const [received, ...more] = got(phone.name);
+		expect(more).toEqual([]);
+		expect(received!.problems).toEqual([]);
+		expect(received!.ok).toBe(true);
+		expect(received!.jwtValid).toBe(true);
+		expect(JSON.parse(received!.payload!)).toEqual(queued.payload);
+		expect(received!.headers).toMatchObject({
+			'content-encoding': 'aes128gcm',
+			ttl: String(24 * 60 * 60),
+			urgency: 'normal'
+		});
+		expect(received!.headers.authorization).toContain(`k=${VAPID.publicKey}`);
+		expect(row(queued.id)).toMatchObject({ status: 'sent', sentAt: now, attempts: 0 });
+		expect(push.devices(db, kees)[0]!.lastSentAt).toEqual(now);
+
+		// Sent is sent: the next round has nothing to do.
+		expect(await deliver(db, send, later(now, SECOND))).toEqual({
+			sent: 0,
+			retried: 0,
+			removed: 0,
+			failed: 0
+		});
+		expect(got(phone.name)).toHaveLength(1);
+	});
+
+	it('leaves what is not due yet, and sends the oldest first', async () => {
+		const { db, kees, now, device, queue, row, got } = await setup();
+		const phone = device(kees);
+		const waiting = queue(phone, { notBefore: later(now, 60 * SECOND) });
+		const second = queue(phone, { payload: payload('tweede'), notBefore: later(now, -SECOND) });
+		const first = queue(phone, { payload: payload('eerste'), notBefore: later(now, -60 * SECOND) });
+
+		expect((await deliver(db, send, now)).sent).toBe(2);
+		expect(got(phone.name).map((r) => JSON.parse(r.payload!).title)).toEqual(['eerste', 'tweede']);
+		expect(row(first.id)!.status).toBe('sent');
+		expect(row(second.id)!.status).toBe('sent');
+		expect(row(waiting.id)!.status).toBe('pending');
+	});
+
+	it('forgets a device the push service calls gone (410), with what waited for it', async () => {
+		const { db, kees, now, device, queue } = await setup();
+		const phone = device(kees);
+		queue(phone);
+		queue(phone, { payload: payload('nog een') });
+		service.respondWith(phone.name, 410);
+
+		expect(await deliver(db, send, now)).toEqual({ sent: 0, retried: 0, removed: 1, failed: 0 });
+		expect(push.devices(db, kees)).toEqual([]);
+		expect(db.select().from(pushOutbox).all()).toEqual([]);
+	});
+
+	it('tries again after a 429, and sends once the service takes it', async () => {
+		const { db, kees, now, device, queue, row, got } = await setup();
+		const phone = device(kees);
+		const queued = queue(phone);
+		service.respondWith(phone.name, 429);
+
+		expect(await deliver(db, send, now)).toEqual({ sent: 0, retried: 1, removed: 0, failed: 0 });
+		expect(row(queued.id)).toMatchObject({
+			status: 'pending',
+			attempts: 1,
+			notBefore: later(now, 60 * SECOND)
+		});
+
+		// Not before its time, even when the service would take it now.
+		service.respondWith(phone.name, 201);
+		expect((await deliver(db, send, later(now, 59 * SECOND))).sent).toBe(0);
+		expect(got(phone.name)).toHaveLength(1);
+
+		const then = later(now, 60 * SECOND);
+		expect(await deliver(db, send, then)).toEqual({ sent: 1, retried: 0, removed: 0, failed: 0 });
+		expect(row(queued.id)).toMatchObject({ status: 'sent', sentAt: then, attempts: 1 });
+		expect(got(phone.name).map((r) => [r.status, r.ok])).toEqual([
+			[429, true],
+			[201, true]
+		]);
+	});
+
+	it('waits as long as Retry-After says, and the rest of that device waits too', async () => {
+		const { db, kees, now, device, queue, row } = await setup();
+		const phone = device(kees);
+		const first = queue(phone);
+		const second = queue(phone, { payload: payload('nog een') });
+		service.respondWith(phone.name, 503, { 'Retry-After': '120' });
+
+		expect(await deliver(db, send, now)).toEqual({ sent: 0, retried: 1, removed: 0, failed: 0 });
+		expect(row(first.id)).toMatchObject({ attempts: 1, notBefore: later(now, 120 * SECOND) });
+		// Not tried, so not counted as an attempt.
+		expect(row(second.id)).toMatchObject({ attempts: 0, notBefore: later(now, 120 * SECOND) });
+	});
+
+	it('gives up on a refusal that will not change (other 4xx)', async () => {
+		const { db, kees, now, device, queue, row } = await setup();
+		const phone = device(kees);
+		const queued = queue(phone);
+		service.respondWith(phone.name, 403);
+
+		expect(await deliver(db, send, now)).toEqual({ sent: 0, retried: 0, removed: 0, failed: 1 });
+		expect(row(queued.id)!.status).toBe('failed');
+		expect(push.devices(db, kees)).toHaveLength(1);
+		expect(console.warn).toHaveBeenCalledWith(
+			'push: refused by the push service',
+			expect.objectContaining({ status: 403, outbox: [queued.id] })
+		);
+	});
+
+	it('cuts a body that would make the push too large', async () => {
+		const { db, kees, now, device, queue, got } = await setup();
+		const phone = device(kees);
+		queue(phone, { payload: { ...payload(), body: 'ë'.repeat(4000) } });
+
+		expect((await deliver(db, send, now)).sent).toBe(1);
+		const text = got(phone.name)[0]!.payload!;
+		expect(Buffer.byteLength(text)).toBeLessThanOrEqual(3 * 1024);
+		const sent = JSON.parse(text);
+		expect(sent.title).toBe('Kees reageerde');
+		expect(sent.body).toMatch(/^ë+…$/);
+		expect(sent.body.length).toBeGreaterThan(1000);
+	});
+
+	it('folds what quiet hours held back into one summary, in the recipient’s language', async () => {
+		const { db, flat, ans, kees, now, device, queue, row, got } = await setup();
+		db.update(users).set({ locale: 'en' }).where(eq(users.id, kees)).run();
+		const phone = device(kees);
+		const held = [1, 2, 3].map(() => queue(phone, { quiet: true }));
+		const loud = queue(phone, { payload: payload('Nu meteen') });
+		const ansPhone = device(ans);
+		queue(ansPhone, { quiet: true, count: 2 });
+		queue(ansPhone, { quiet: true });
+
+		expect(await deliver(db, send, now)).toEqual({ sent: 3, retried: 0, removed: 0, failed: 0 });
+
+		const keesGot = got(phone.name).map((r) => JSON.parse(r.payload!));
+		expect(keesGot).toHaveLength(2);
+		expect(keesGot).toContainEqual(loud.payload);
+		expect(keesGot).toContainEqual({
+			title: flat.name,
+			body: '3 new notifications on Burenbord',
+			url: '/f/h-flat/notifications',
+			tag: `summary-${flat.id}`
+		});
+		for (const r of held) expect(row(r.id)).toMatchObject({ status: 'sent', sentAt: now });
+		// Ans reads Dutch; a folded row counts for all it stands for.
+		expect(got(ansPhone.name).map((r) => JSON.parse(r.payload!).body)).toEqual([
+			'3 nieuwe meldingen op Burenbord'
+		]);
+	});
+
+	it('sends a single held-back push as it was written', async () => {
+		const { db, kees, now, device, queue, got } = await setup();
+		const phone = device(kees);
+		const held = queue(phone, { quiet: true });
+
+		expect((await deliver(db, send, now)).sent).toBe(1);
+		expect(JSON.parse(got(phone.name)[0]!.payload!)).toEqual(held.payload);
+	});
+});
+
+describe('retries without a push service', () => {
+	it('gives up after eight failed attempts, backing off up to an hour', async () => {
+		const { db, kees, now, device, queue, row } = await setup();
+		const phone = device(kees);
+		const queued = queue(phone);
+		const down: Send = () => Promise.reject(new Error('connect ECONNREFUSED'));
+
+		let at = now;
+		const waits: number[] = [];
+		for (let i = 1; i < 8; i++) {
+			expect((await deliver(db, down, at)).retried).toBe(1);
+			const next = row(queued.id)!;
+			expect(next).toMatchObject({ status: 'pending', attempts: i });
+			waits.push((next.notBefore.getTime() - at.getTime()) / SECOND);
+			at = next.notBefore;
+		}
+		expect(waits).toEqual([60, 120, 240, 480, 960, 1920, 3600]);
+		expect(await deliver(db, down, at)).toEqual({ sent: 0, retried: 0, removed: 0, failed: 1 });
+		expect(row(queued.id)).toMatchObject({ status: 'failed', attempts: 8 });
+		expect(console.warn).toHaveBeenCalledWith(
+			'push: giving up after repeated failures',
+			expect.objectContaining({ error: 'connect ECONNREFUSED', attempts: 8 })
+		);
+	});
+
+	it('waits at most an hour of its own accord, longer only when asked to', async () => {
+		const { db, kees, now, device, queue, row } = await setup();
+		const phone = device(kees);
+		const queued = queue(phone, { attempts: 6 });
+		const busy: Send = async () => ({ status: 500, headers: {} });
+		await deliver(db, busy, now);
+		expect(row(queued.id)!.notBefore).toEqual(later(now, 60 * 60 * SECOND));
+
+		const asked = queue(phone, { attempts: 6, payload: payload('later') });
+		const slow: Send = async () => ({ status: 429, headers: { 'retry-after': '7200' } });
+		await deliver(db, slow, now);
+		expect(row(asked.id)!.notBefore).toEqual(later(now, 2 * 60 * 60 * SECOND));
+	});
+});
+
+describe('subscriptions', () => {
+	const valid = () => {
+		const ecdh = createECDH('prime256v1');
+		ecdh.generateKeys();
+		return {
+			endpoint: `https://push.example.net/send/${randomBytes(8).toString('hex')}`,
+			keys: {
+				p256dh: ecdh.getPublicKey().toString('base64url'),
+				auth: randomBytes(16).toString('base64url')
+			}
+		};
+	};
+	const refusal = (run: () => unknown) => {
+		try {
+			run();
+		} catch (e) {
+			return e instanceof push.PushError ? e.code : e;
+		}
+		return 'accepted';
+	};
+
+	it('refuses what no browser would send', async () => {
+		const { db, kees } = await setup();
+		const good = valid();
+		const withKeys = (keys: Partial<typeof good.keys>) => ({
+			...good,
+			keys: { ...good.keys, ...keys }
+		});
+		const cases: [unknown, string][] = [
+			[{ ...good, endpoint: 'http://push.example.net/send/abc' }, 'endpoint'],
+			[{ ...good, endpoint: 'not a url' }, 'endpoint'],
+			[{ ...good, endpoint: `https://push.example.net/${'a'.repeat(1000)}` }, 'endpoint'],
+			[{ ...good, endpoint: 'https://user:secret@push.example.net/x' }, 'endpoint'],
+			[withKeys({ p256dh: good.keys.p256dh.slice(0, -2) }), 'p256dh'],
+			[withKeys({ p256dh: Buffer.alloc(65, 4).toString('base64url') }), 'p256dh'],
+			[withKeys({ p256dh: 'BAD+KEY/' + good.keys.p256dh.slice(8) }), 'p256dh'],
+			[withKeys({ auth: randomBytes(15).toString('base64url') }), 'auth'],
+			[withKeys({ auth: '' }), 'auth'],
+			[{ endpoint: good.endpoint }, 'p256dh']
+		];
+		for (const [input, code] of cases)
+			expect(
+				refusal(() => push.subscribe(db, kees, input as push.SubscriptionInput)),
+				JSON.stringify(input)
+			).toBe(code);
+		expect(push.devices(db, kees)).toEqual([]);
+
+		expect(refusal(() => push.subscribe(db, kees, good))).toBe('accepted');
+		// Padded base64url is the same key.
+		expect(refusal(() => push.subscribe(db, kees, withKeys({ auth: good.keys.auth + '==' })))).toBe(
+			'accepted'
+		);
+		expect(push.devices(db, kees)).toHaveLength(1);
+	});
+
+	it('moves an endpoint to whoever subscribes it last, without the previous user’s pushes', async () => {
+		const { db, flat, ans, mo, now } = await setup();
+		const phone = valid();
+		const first = push.subscribe(db, ans, phone, 'Telefoon');
+		db.insert(pushOutbox)
+			.values({
+				subscriptionId: first.id,
+				userId: ans,
+				flatId: flat.id,
+				thread: 'help/1',
+				payload: payload(),
+				notBefore: now
+			})
+			.run();
+
+		const again = push.subscribe(db, mo, { ...phone, keys: valid().keys }, 'Telefoon van Mo');
+		expect(again.id).toBe(first.id);
+		expect(push.devices(db, ans)).toEqual([]);
+		expect(push.devices(db, mo).map((d) => d.label)).toEqual(['Telefoon van Mo']);
+		expect(db.select().from(pushOutbox).all()).toEqual([]);
+		expect(db.select().from(pushSubscriptions).all()).toHaveLength(1);
+	});
+
+	it('lists and removes only a user’s own devices, and shows no keys', async () => {
+		const { db, ans, kees } = await setup();
+		const phone = push.subscribe(db, ans, valid(), 'Android · Chrome');
+		const laptop = push.subscribe(db, ans, valid(), 'Linux · Firefox');
+		push.subscribe(db, kees, valid(), 'iPhone · Safari');
+
+		const listed = push.devices(db, ans);
+		expect(listed.map((d) => d.label).sort()).toEqual(['Android · Chrome', 'Linux · Firefox']);
+		expect(Object.keys(listed[0]!).sort()).toEqual(['createdAt', 'id', 'label', 'lastSentAt']);
+
+		expect(push.removeDevice(db, kees, phone.id)).toBe(false);
+		expect(push.devices(db, ans)).toHaveLength(2);
+		expect(push.removeDevice(db, ans, phone.id)).toBe(true);
+		expect(push.devices(db, ans).map((d) => d.id)).toEqual([laptop.id]);
+		expect(push.devices(db, kees)).toHaveLength(1);
+	});
+});
+
+describe('VAPID keys', () => {
+	let dir: string;
+	afterEach(() => {
+		vi.resetModules();
+		vi.unstubAllEnvs();
+		useTestKeys();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	const fresh = async (env: Record<string, string | undefined>) => {
+		vi.resetModules();
+		for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+		return import('./vapid');
+	};
+
+	it('generates a pair once, keeps it private on disk and reads it back on the next start', async () => {
+		dir = mkdtempSync(path.join(tmpdir(), 'burenbord-vapid-'));
+		const env = { DATA_DIR: dir, VAPID_PUBLIC_KEY: undefined, VAPID_PRIVATE_KEY: undefined };
+		const first = (await fresh({ ...env, ORIGIN: 'http://127.0.0.1:4173' })).vapidKeys();
+
+		expect(first.subject).toBe('mailto:beheer@burenbord.invalid');
+		expect(readdirSync(dir)).toEqual(['vapid.json']);
+		const file = path.join(dir, 'vapid.json');
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+			publicKey: first.publicKey,
+			privateKey: first.privateKey
+		});
+
+		const next = await fresh({ ...env, ORIGIN: 'https://buren.example' });
+		expect(next.vapidKeys()).toEqual({ ...first, subject: 'https://buren.example' });
+		expect(next.publicKey()).toBe(first.publicKey);
+	});
+
+	it('takes the pair from the environment when both halves are set', async () => {
+		dir = mkdtempSync(path.join(tmpdir(), 'burenbord-vapid-'));
+		const keys = webpush.generateVAPIDKeys();
+		const vapid = await fresh({
+			DATA_DIR: dir,
+			VAPID_PUBLIC_KEY: keys.publicKey,
+			VAPID_PRIVATE_KEY: keys.privateKey,
+			VAPID_SUBJECT: 'mailto:flat@example.org'
+		});
+		expect(vapid.vapidKeys()).toEqual({ ...keys, subject: 'mailto:flat@example.org' });
+		expect(readdirSync(dir)).toEqual([]);
+	});
+
+	it('refuses a damaged key file rather than replace it', async () => {
+		dir = mkdtempSync(path.join(tmpdir(), 'burenbord-vapid-'));
+		writeFileSync(path.join(dir, 'vapid.json'), '{"publicKey":"abc","privateKey":"def"}');
+		const vapid = await fresh({
+			DATA_DIR: dir,
+			VAPID_PUBLIC_KEY: undefined,
+			VAPID_PRIVATE_KEY: undefined
+		});
+		expect(() => vapid.vapidKeys()).toThrow(/valid VAPID key pair/);
+	});
+});
+
+describe('the test push service itself', () => {
+	// RFC 8291, section 5: the published example, independent of web-push.
+	const rfc = {
+		uaPrivate: 'q1dXpw3UpT5VOmu_cf_v6ih07Aems3njxI-JWgLcM94',
+		uaPublic:
+			'BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4',
+		authSecret: 'BTBZMqHH6r4Tts7J_aSIgg',
+		body: 'DGv6ra1nlYgDCS1FRnbzlwAAEABBBP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPTpK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWGNWQexSgSxsj_Qulcy4a-fN'
+	};
+	const b64 = (s: string) => Buffer.from(s, 'base64url');
+
+	it('decrypts the example of RFC 8291', () => {
+		const ua = createECDH('prime256v1');
+		ua.setPrivateKey(b64(rfc.uaPrivate));
+		expect(ua.getPublicKey().toString('base64url')).toBe(rfc.uaPublic);
+		expect(decrypt(b64(rfc.body), ua, b64(rfc.authSecret)).toString('utf8')).toBe(
+			'When I grow up, I want to be a watermelon'
+		);
+	});
+
+	it('refuses a body encrypted for another auth secret', () => {
+		const ua = createECDH('prime256v1');
+		ua.setPrivateKey(b64(rfc.uaPrivate));
+		expect(() => decrypt(b64(rfc.body), ua, randomBytes(16))).toThrow();
+	});
+
+	it('checks the VAPID audience, expiry and signature', () => {
+		const header = (audience: string, expiration?: number) =>
+			webpush.getVapidHeaders(
+				audience,
+				'mailto:beheer@burenbord.invalid',
+				VAPID.publicKey,
+				VAPID.privateKey,
+				'aes128gcm',
+				expiration
+			).Authorization;
+		const aud = 'https://127.0.0.1:8443';
+		expect(verifyVapid(header(aud), aud)).toEqual({ valid: true });
+		expect(verifyVapid(header('https://elsewhere.example'), aud).valid).toBe(false);
+		const soon = Math.floor(Date.now() / 1000) + 60;
+		expect(verifyVapid(header(aud, soon), aud, (soon + 1) * 1000).valid).toBe(false);
+		const other = webpush.generateVAPIDKeys().publicKey;
+		expect(verifyVapid(header(aud).replace(/k=.*$/, `k=${other}`), aud).valid).toBe(false);
+	});
+});
+
+describe('the worker', () => {
+	it('sends soon after a kick, off the request path', async () => {
+		const { db, kees, device, queue, row } = await setup();
+		const phone = device(kees);
+		const seen: string[] = [];
+		const fake: Send = async (_to, body) => {
+			seen.push(body);
+			return { status: 201, headers: {} };
+		};
+		startPushWorker(db, fake);
+		const queued = queue(phone, { notBefore: new Date(Date.now() - SECOND) });
+		kick();
+		kick();
+		await vi.waitFor(() => expect(row(queued.id)!.status).toBe('sent'), { timeout: 1000 });
+		expect(seen).toEqual([JSON.stringify(queued.payload)]);
+	});
+});

@@ -1,0 +1,56 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { getDb } from '$lib/server/db';
+import * as welcome from '$lib/server/welcome';
+import { requireMember } from '$lib/server/auth/guard';
+import { parseForm } from '$lib/server/form';
+import { locale } from '$lib/schemas';
+import { welcomeTextSchema } from '$lib/schemas/welcome';
+import { WELCOME_TEXT_MAX } from '$lib/welcome';
+import { baseLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const { flat } = requireMember(event, 'welcome.edit');
+	const db = getDb();
+	const asked = v.safeParse(locale, event.url.searchParams.get('lang'));
+	const lang = asked.success ? asked.output : baseLocale;
+	return {
+		lang,
+		body: welcome.source(db, flat.id, lang),
+		written: welcome.languages(db, flat.id)
+	};
+};
+
+/**
+ * The submitted text. The whole text goes back to the form, not the first 2000 characters
+ * the generic refill keeps: a long letter must never be lost to a typo in it.
+ */
+async function read(event: RequestEvent) {
+	const data = await event.request.formData();
+	const form = parseForm(welcomeTextSchema, data);
+	const body = data.get('body');
+	const values: Record<string, string> = {
+		...form.values,
+		body: typeof body === 'string' ? body.slice(0, 2 * WELCOME_TEXT_MAX) : ''
+	};
+	return { form, values };
+}
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { user, flat } = requireMember(event, 'welcome.edit');
+		const { form, values } = await read(event);
+		if (!form.ok) return fail(400, { values, errors: form.errors });
+		const result = welcome.save(getDb(), flat.id, user.id, form.data.locale, form.data.body);
+		return { result };
+	},
+
+	/** Shows the text as neighbours will see it, without saving it. */
+	preview: async (event) => {
+		requireMember(event, 'welcome.edit');
+		const { form, values } = await read(event);
+		if (!form.ok) return fail(400, { values, errors: form.errors });
+		return { values, preview: welcome.renderMarkdown(form.data.body) };
+	}
+};
