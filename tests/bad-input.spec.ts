@@ -113,3 +113,41 @@ test('the public pages pass axe in every language', async ({ page }) => {
 		}
 	}
 });
+
+test('writing is slowed down per account, kindly, and the text stays', async () => {
+	const flat = await makeFlat('slow');
+	const ans = await client(await joinAs(flat, 'Ans'));
+	const statuses: number[] = [];
+	for (let i = 0; i < 21; i++) {
+		const res = await post(ans, `/f/${flat.slug}/help/new`, {
+			type: 'offer',
+			category: 'lend',
+			title: `Ladder te leen ${i}`,
+			when: 'flexible'
+		});
+		statuses.push(res.status);
+		if (i === 20) {
+			expect(res.html).toContain('Je schrijft nu veel achter elkaar.');
+			expect(res.html).toContain('Ladder te leen 20');
+		}
+	}
+	expect(statuses.filter((s) => s === 429)).toEqual([429]);
+	// Another neighbour behind the same router is not held up.
+	const kees = await client(await joinAs(flat, 'Kees'));
+	const res = await post(kees, `/f/${flat.slug}/help/new`, {
+		type: 'offer',
+		category: 'lend',
+		title: 'Boormachine te leen',
+		when: 'flexible'
+	});
+	expect(res.status).toBe(200);
+	await ans.dispose();
+	await kees.dispose();
+});
+
+test('a made-up form action name is a bad request, not a server error', async () => {
+	const visitor = await client();
+	const res = await visitor.post('/login?/default', { form: { x: '1' } });
+	expect(res.status()).toBe(400);
+	await visitor.dispose();
+});

@@ -34,8 +34,27 @@ export const limits = {
 	login: limiter(perAddress(30, '10m'), [8, '10m']),
 	join: limiter(perAddress(20, 'h')),
 	joinCode: limiter(perAddress(30, '10m')),
-	loginCode: limiter(perAddress(10, '10m'))
+	loginCode: limiter(perAddress(10, '10m')),
+	// Writing is limited per account, far above what a neighbour does in a day: it stops a
+	// runaway script or a stolen session from flooding the flat, and nothing else.
+	post: limiter(perAddress(120, 'h'), [20, 'h']),
+	respond: limiter(perAddress(240, 'h'), [40, 'h']),
+	message: limiter(perAddress(600, '10m'), [60, '10m'])
 };
+
+/**
+ * A kind "slow down" for a writing action, or null when the member may go on. Keyed by the
+ * account, so neighbours behind one router do not share a limit.
+ */
+export async function writingLimit(
+	event: RequestEvent,
+	limit: RetryAfterRateLimiter<string>
+): Promise<number | null> {
+	// A visitor is sent to log in by the action's own guard; only members' writing counts.
+	if (!event.locals.user) return null;
+	const result = await limit.check(event, `user:${event.locals.user.id}`);
+	return result.limited ? minutesToWait(result.retryAfter) : null;
+}
 
 /** Minutes to wait, rounded up, for the message. */
 export function minutesToWait(retryAfterSeconds: number): number {

@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db';
 import * as calendar from '$lib/server/calendar';
 import { requireMember } from '$lib/server/auth/guard';
 import type { Activity } from '$lib/server/db/schema';
-import { fieldError, parseForm } from '$lib/server/form';
+import { fieldError, keep, parseForm } from '$lib/server/form';
+import { limits, writingLimit } from '$lib/server/auth/rate-limit';
 import { localDate } from '$lib/server/time';
 import { activitySchema } from '$lib/schemas';
 import { links } from '$lib/links';
@@ -16,6 +17,12 @@ export async function submitActivity(
 	existing?: Pick<Activity, 'id' | 'startDate'>
 ) {
 	const { flat, user, membership } = requireMember(event, 'calendar.add');
+	const minutes = await writingLimit(event, limits.post);
+	if (minutes)
+		return fail(429, {
+			values: keep(await event.request.formData()),
+			errors: fieldError('form', m.rate_limited_writing({ minutes }))
+		});
 	const form = parseForm(activitySchema, await event.request.formData());
 	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 	const input = form.data;

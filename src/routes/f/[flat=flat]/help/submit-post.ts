@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db';
 import * as help from '$lib/server/help';
 import { concerns, soundsHarsh } from '$lib/server/help/light';
 import { requireMember } from '$lib/server/auth/guard';
-import { fieldError, parseForm } from '$lib/server/form';
+import { fieldError, keep, parseForm } from '$lib/server/form';
+import { limits, writingLimit } from '$lib/server/auth/rate-limit';
 import { localDate } from '$lib/server/time';
 import { postSchema } from '$lib/schemas';
 import { links } from '$lib/links';
@@ -15,6 +16,12 @@ import { m } from '$lib/paraglide/messages';
  */
 export async function submitPost(event: RequestEvent, postId?: number) {
 	const { flat, user, membership } = requireMember(event, 'help.post');
+	const minutes = await writingLimit(event, limits.post);
+	if (minutes)
+		return fail(429, {
+			values: keep(await event.request.formData()),
+			errors: fieldError('form', m.rate_limited_writing({ minutes }))
+		});
 	const form = parseForm(postSchema, await event.request.formData());
 	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 	const { confirmed, ...input } = form.data;

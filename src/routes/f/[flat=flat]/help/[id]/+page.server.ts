@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import * as help from '$lib/server/help';
 import * as moderation from '$lib/server/moderation';
 import { requireMember } from '$lib/server/auth/guard';
+import { limits, writingLimit } from '$lib/server/auth/rate-limit';
 import { parseForm } from '$lib/server/form';
 import {
 	messageSchema,
@@ -74,8 +75,19 @@ async function step<S extends v.GenericSchema>(
 	return { action, done: true as const };
 }
 
+/** The kind answer when someone writes faster than a neighbour does. */
+async function slowDown(
+	event: RequestEvent<{ flat: string; id: string }>,
+	action: string,
+	limit: Parameters<typeof writingLimit>[1]
+) {
+	const minutes = await writingLimit(event, limit);
+	return minutes ? fail(429, { action, message: m.rate_limited_writing({ minutes }) }) : null;
+}
+
 export const actions: Actions = {
-	respond: (event) =>
+	respond: async (event) =>
+		(await slowDown(event, 'respond', limits.respond)) ??
 		step(event, 'respond', respondSchema, (c, d) =>
 			help.respond(getDb(), c.flat.id, c.postId, c.user.id, d.message)
 		),
@@ -83,7 +95,8 @@ export const actions: Actions = {
 		step(event, 'accept', responseIdSchema, (c, d) =>
 			help.accept(getDb(), c.flat.id, c.postId, c.user.id, d.responseId)
 		),
-	message: (event) =>
+	message: async (event) =>
+		(await slowDown(event, 'message', limits.message)) ??
 		step(event, 'message', messageSchema, (c, d) =>
 			help.message(getDb(), c.flat.id, c.postId, c.user.id, d.body)
 		),
