@@ -151,3 +151,18 @@ test('a made-up form action name is a bad request, not a server error', async ()
 	expect(res.status()).toBe(400);
 	await visitor.dispose();
 });
+
+test('every page says: no framing, no sniffing, no referrer elsewhere, no camera', async () => {
+	const visitor = await client();
+	for (const url of ['/', '/login', '/join']) {
+		const res = await visitor.get(url);
+		const h = res.headers();
+		expect(h['x-frame-options'], url).toBe('DENY');
+		expect(h['x-content-type-options'], url).toBe('nosniff');
+		expect(h['referrer-policy'], url).toBe('same-origin');
+		expect(h['permissions-policy'], url).toContain('camera=()');
+		// Served over plain http here, so no HSTS: it would lock a LAN setup out of its own server.
+		expect(h['strict-transport-security'], url).toBeUndefined();
+	}
+	await visitor.dispose();
+});
