@@ -22,7 +22,8 @@ export default defineConfig({
 				scope: '/',
 				srcDir: 'src',
 				filename: 'service-worker.ts',
-				registerType: 'autoUpdate',
+				// A new version waits for the user's "Reload" (UpdatePrompt), so nothing typed is lost.
+				registerType: 'prompt',
 				injectRegister: false,
 				manifest: {
 					name: 'Burenbord',

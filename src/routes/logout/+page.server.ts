@@ -8,6 +8,9 @@ export const load: PageServerLoad = () => redirect(303, links.home());
 export const actions: Actions = {
 	default: (event) => {
 		endSession(event);
+		// Neighbours' names may sit in the browser's HTTP cache and back/forward pages: drop them.
+		// (The service worker's own saved pages are not covered by "cache"; the worker clears those.)
+		event.setHeaders({ 'clear-site-data': '"cache"' });
 		redirect(303, links.home());
 	}
 };
