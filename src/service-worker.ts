@@ -135,6 +135,7 @@ async function forgetPages(): Promise<void> {
 function changesWhoIsHere(url: URL): boolean {
 	return (
 		url.pathname === '/logout' ||
+		url.pathname === '/settings/privacy' ||
 		url.pathname === '/login' ||
 		url.pathname === '/code' ||
 		url.pathname.startsWith('/join/')

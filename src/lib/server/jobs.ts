@@ -2,23 +2,35 @@ import type { DB } from './db';
 import * as calendar from './calendar';
 import * as help from './help';
 import * as keys from './keys';
+import * as privacy from './privacy';
 
 const EVERY = 10 * 60 * 1000;
+const DAILY = 24 * 60 * 60 * 1000;
 
 /**
  * The server's own clock: every ten minutes it closes posts past their time, reminds authors
  * the day before, confirms help nobody confirmed within a week, reminds neighbours of the
  * day's activities, counts finished helping at them, and asks every six months
- * whether a spare key is still where it was. Each step is safe to
- * repeat, so a restart or a missed run loses nothing.
+ * whether a spare key is still where it was; once a day it deletes what is kept no longer
+ * (see privacy.retention). Each step is safe to repeat, so a restart or a missed run loses nothing.
  */
 export function startJobs(db: DB): void {
+	// Old data is cleaned up once a day (and at start): a restart just runs it a little early.
+	let cleanedAt = 0;
 	const run = () => {
 		try {
 			const done = { ...help.tick(db), ...calendar.tick(db), keysToReview: keys.remind(db) };
 			if (Object.values(done).some(Boolean)) console.log('housekeeping', done);
 		} catch (e) {
 			console.error('housekeeping failed', e);
+		}
+		if (Date.now() - cleanedAt < DAILY) return;
+		cleanedAt = Date.now();
+		try {
+			const gone = privacy.retention(db);
+			if (Object.values(gone).some(Boolean)) console.log('retention', gone);
+		} catch (e) {
+			console.error('retention failed', e);
 		}
 	};
 	run();
