@@ -8,7 +8,6 @@ import {
 	calendarFeeds,
 	flats,
 	helpRecords,
-	memberships,
 	users,
 	type Activity,
 	type ActivityChange,
@@ -146,25 +145,11 @@ function manageable(db: DB, flatId: number, id: number, actor: Actor): Activity 
 	return a;
 }
 
-function activeMembers(db: DB, flatId: number, roles?: Role[]): number[] {
-	return db
-		.select({ userId: memberships.userId })
-		.from(memberships)
-		.where(
-			and(
-				eq(memberships.flatId, flatId),
-				eq(memberships.status, 'active'),
-				roles ? inArray(memberships.role, roles) : undefined
-			)
-		)
-		.all()
-		.map((r) => r.userId);
-}
-
 function tellMembers(db: DB, flatId: number, a: Activity, exceptUserId: number | null) {
 	notify.record(
 		db,
-		activeMembers(db, flatId)
+		notify
+			.activeMembers(db, flatId)
 			.filter((userId) => userId !== exceptUserId)
 			.map((userId) => ({
 				flatId,
@@ -215,7 +200,7 @@ export function create(
 		else
 			notify.record(
 				tx,
-				activeMembers(tx, flat.id, ['verbinder']).map((userId) => ({
+				notify.verbinders(tx, flat.id).map((userId) => ({
 					flatId: flat.id,
 					userId,
 					type: 'activity_proposed' as const,

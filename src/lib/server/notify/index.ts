@@ -6,7 +6,8 @@ import {
 	notifications,
 	pushOutbox,
 	pushSubscriptions,
-	users
+	users,
+	type Role
 } from '../db/schema';
 import { notificationText } from '$lib/notifications';
 import { isLocale } from '$lib/paraglide/runtime';
@@ -169,21 +170,24 @@ function queue(
 		.run();
 }
 
-/** The flat's active verbinders: who hears of joins and reports. */
-export function verbinders(db: DB, flatId: number): number[] {
+/** The flat's active members (of some roles only, if given): who hears of the flat's news. */
+export function activeMembers(db: DB, flatId: number, roles?: Role[]): number[] {
 	return db
 		.select({ userId: memberships.userId })
 		.from(memberships)
 		.where(
 			and(
 				eq(memberships.flatId, flatId),
-				eq(memberships.role, 'verbinder'),
-				eq(memberships.status, 'active')
+				eq(memberships.status, 'active'),
+				roles ? inArray(memberships.role, roles) : undefined
 			)
 		)
 		.all()
 		.map((r) => r.userId);
 }
+
+/** The flat's active verbinders: who hears of joins and reports. */
+export const verbinders = (db: DB, flatId: number) => activeMembers(db, flatId, ['verbinder']);
 
 /** How many of a member's notifications in this flat are unread: the number on the bell. */
 export function unreadCount(db: DB, flatId: number, userId: number): number {
