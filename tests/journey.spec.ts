@@ -58,8 +58,9 @@ test('a flat comes alive: verbinder, neighbours join, approval, login code, Arab
 	// Two residents join by the poster's link.
 	const samira = await newPage(browser);
 	await joinInBrowser(samira, `/join/${joinCode}`, 'Samira');
-	await expect(samira).toHaveURL(new RegExp(`/f/${slug}$`));
-	await expect(samira.getByText('Hallo Samira, fijn dat je er bent.')).toBeVisible();
+	// Newcomers land on the welcome page with their first steps.
+	await expect(samira).toHaveURL(new RegExp(`/f/${slug}/welcome$`));
+	await expect(samira.getByRole('heading', { name: 'Je eerste stappen' })).toBeVisible();
 	await expectAccessible(samira);
 	const kees = await newPage(browser);
 	await kees.goto('/join');
@@ -72,7 +73,7 @@ test('a flat comes alive: verbinder, neighbours join, approval, login code, Arab
 	await expect(kees.getByText(/Iemand in deze flat heeft deze naam al/)).toBeVisible();
 	await expect(kees.getByLabel('Voornaam')).toHaveValue('samira');
 	await joinInBrowser(kees, `/join/${joinCode}`, 'Kees');
-	await expect(kees.getByText('Hallo Kees, fijn dat je er bent.')).toBeVisible();
+	await expect(kees).toHaveURL(new RegExp(`/f/${slug}/welcome$`));
 
 	// A resident is not a verbinder.
 	const forbidden = await samira.goto(`/f/${slug}/members`);

@@ -15,7 +15,7 @@ test('one neighbour in two flats: joins the second while logged in, / offers a c
 	await expect(page.getByText('Je bent ingelogd als Yara.', { exact: false })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Meedoen', exact: true }).click();
-	await expect(page).toHaveURL(new RegExp(`/f/${b.slug}$`));
+	await expect(page).toHaveURL(new RegExp(`/f/${b.slug}/welcome$`));
 
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kies je flat');
@@ -47,7 +47,7 @@ test('joining works with the keyboard alone on a 360 px screen', async ({ browse
 	await expect(page.getByLabel('Wachtwoord')).toBeFocused();
 	await page.keyboard.type(PASSWORD);
 	await page.keyboard.press('Enter');
-	await expect(page).toHaveURL(new RegExp(`/f/${flat.slug}$`));
-	await expect(page.getByText('Hallo Ilse, fijn dat je er bent.')).toBeVisible();
+	await expect(page).toHaveURL(new RegExp(`/f/${flat.slug}/welcome$`));
+	await expect(page.getByRole('heading', { name: 'Je eerste stappen' })).toBeVisible();
 	await context.close();
 });

@@ -26,8 +26,8 @@ test('join, log out and in, and switch language without JavaScript', async ({ pa
 	await page.getByLabel('Huisnummer (mag leeg blijven)').fill('12');
 	await page.getByLabel('Wachtwoord').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Meedoen', exact: true }).click();
-	await expect(page).toHaveURL(new RegExp(`/f/${flat.slug}$`));
-	await expect(page.getByText('Hallo Zeynep, fijn dat je er bent.')).toBeVisible();
+	await expect(page).toHaveURL(new RegExp(`/f/${flat.slug}/welcome$`));
+	await expect(page.getByRole('heading', { name: 'Je eerste stappen' })).toBeVisible();
 
 	await page.getByRole('button', { name: 'Uitloggen' }).click();
 	await page.goto('/login');
