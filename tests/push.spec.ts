@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { client, joinAs, makeFlat, post } from './helpers';
+import { client, expectAccessible, joinAs, makeFlat, post } from './helpers';
 import { startPushService, type PushService } from './push-service';
 
 let service: PushService;
@@ -10,15 +10,18 @@ test.afterAll(async () => {
 	await service.close();
 });
 
-test('a neighbour answers my request: my phone gets an encrypted push in my language', async () => {
+test('a neighbour answers my request: my phone gets an encrypted push in my language', async ({
+	browser
+}) => {
 	const flat = await makeFlat('push');
-	const ans = await client(await joinAs(flat, 'Ans'));
+	const ansState = await joinAs(flat, 'Ans');
+	const ans = await client(ansState);
 	const kees = await client(await joinAs(flat, 'Kees'));
 
 	// Ans reads English, hears of everything at any hour, and has one phone.
 	await post(ans, '/settings?/language', { locale: 'en' });
 	const prefs = await post(ans, `/f/${flat.slug}/notifications/settings`, {
-		responses: 'push',
+		kind_responses: 'push',
 		quiet: 'off'
 	});
 	expect(prefs.status).toBe(200);
@@ -63,8 +66,23 @@ test('a neighbour answers my request: my phone gets an encrypted push in my lang
 	});
 	// Kees, who has no device, got nothing pushed; Ans's bell has it too.
 	expect(service.received.filter((r) => r.id !== 'ans-phone')).toEqual([]);
-	const bell = await (await ans.get(`/f/${flat.slug}/notifications`)).text();
-	expect(bell).toContain('Someone responded to “Who feeds my cat?”');
 	await ans.dispose();
+
+	// In the app (this browser kept Dutch): the bell counts it, opening it goes to the post and marks it read.
+	const page = await (await browser.newContext({ storageState: ansState })).newPage();
+	await page.goto(`/f/${flat.slug}/notifications`);
+	await expect(page.getByRole('link', { name: 'Meldingen, 1 nieuw' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: /Iemand reageerde op “Who feeds my cat\?”/ }).click();
+	await expect(page).toHaveURL(new RegExp(`/help/${postId}$`));
+	await page.goto(`/f/${flat.slug}/notifications`);
+	await expect(page.getByRole('link', { name: 'Meldingen', exact: true })).toBeVisible();
+	await page.goto(`/f/${flat.slug}/notifications/settings`);
+	await expect(page.getByRole('group', { name: 'Reacties op jouw berichten' })).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/settings');
+	await expect(page.getByText('Android · Chrome')).toBeVisible();
+	await expectAccessible(page);
+	await page.context().close();
 	await kees.dispose();
 });

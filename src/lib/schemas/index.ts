@@ -630,18 +630,19 @@ export const mapEntrySchema = v.pipe(
 const channel = v.optional(v.picklist(CHANNELS, () => m.err_choose()));
 export const notifyPrefsSchema = v.pipe(
 	v.object({
-		matches: channel,
-		requests: channel,
-		responses: channel,
-		messages: channel,
-		activities: channel,
-		reminders: channel,
-		joins: channel,
-		reports: channel,
+		// Prefixed: a form control named "matches" would hide the form element's own matches().
+		kind_matches: channel,
+		kind_requests: channel,
+		kind_responses: channel,
+		kind_messages: channel,
+		kind_activities: channel,
+		kind_reminders: channel,
+		kind_joins: channel,
+		kind_reports: channel,
 		quiet: v.optional(v.picklist(['on', 'off']), 'off'),
 		quietStart: v.optional(v.pipe(v.string(), v.trim()), ''),
 		quietEnd: v.optional(v.pipe(v.string(), v.trim()), '')
-	} satisfies Record<NotifyGroup, unknown> & Record<string, unknown>),
+	} satisfies Record<`kind_${NotifyGroup}`, unknown> & Record<string, unknown>),
 	v.forward(
 		v.check(
 			(i) =>

@@ -27,7 +27,9 @@ export const actions: Actions = {
 		// Only the kinds this member's role has; anything else in the form is ignored.
 		const allowed = prefs.groupsFor(membership.role);
 		const mine = Object.fromEntries(
-			Object.entries(choices).filter(([g, c]) => c && allowed.includes(g as never))
+			Object.entries(choices)
+				.map(([field, channel]) => [field.replace(/^kind_/, ''), channel] as const)
+				.filter(([group, channel]) => channel && allowed.includes(group as never))
 		);
 		prefs.save(
 			getDb(),
