@@ -137,7 +137,13 @@ export const roleSchema = v.object({
 
 /** A date that exists (no 30 February), between 2000 and 2199. */
 const realDate = v.check(
-	(s: string) => /^2[01]/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
+	(s: string) => {
+		// Checked even after the format check failed (valibot runs the whole pipe): never throw.
+		const d = new Date(`${s}T00:00:00Z`);
+		return (
+			/^2[01]\d\d-\d\d-\d\d$/.test(s) && !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+		);
+	},
 	() => m.err_date()
 );
 

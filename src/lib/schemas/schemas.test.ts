@@ -124,6 +124,9 @@ describe('activity form', () => {
 			capacity: 'Enter a number from 1 to 500.',
 			count: 'Enter a number from 2 to 200.'
 		});
+		// Digits that are no date at all are refused, never thrown on.
+		const digits = parseForm(activitySchema, form({ ...valid, startDate: '2000000000' }));
+		expect(!digits.ok && digits.errors.startDate).toBe('Please choose a date.');
 		const times = parseForm(activitySchema, form({ ...valid, endTime: '09:00' }));
 		expect(!times.ok && times.errors.endTime).toBe('The end must be after the start.');
 	});

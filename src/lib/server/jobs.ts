@@ -33,6 +33,7 @@ export function startJobs(db: DB): void {
 			console.error('retention failed', e);
 		}
 	};
-	run();
+	// The first round runs just after start, so the server listens without waiting for it.
+	setTimeout(run, 1000).unref();
 	setInterval(run, EVERY).unref();
 }

@@ -333,9 +333,11 @@ describe('answers', () => {
 		calendar.cancelOccurrence(db, flat, a.id, '2027-03-23', verbinder, 'ziek', now);
 		const during = new Date('2027-03-16T10:00:00Z');
 		expect(calendar.tick(db, during).helped).toBe(0);
-		const after = new Date('2027-03-24T12:00:00Z');
+		const after = new Date('2027-03-17T12:00:00Z');
 		expect(calendar.tick(db, after).helped).toBe(1);
 		expect(calendar.tick(db, after).helped).toBe(0);
+		// The cancelled date a week later never counts.
+		expect(calendar.tick(db, new Date('2027-03-24T12:00:00Z')).helped).toBe(0);
 		expect(balance.forMember(db, flat.id, kees.userId, after)).toEqual({ given: 1, received: 0 });
 	});
 });
@@ -353,6 +355,22 @@ describe('reminders', () => {
 		expect(calendar.tick(db, new Date('2027-03-30T06:00:00Z')).reminded).toBe(2);
 		expect(calendar.tick(db, new Date('2027-03-30T06:10:00Z')).reminded).toBe(0);
 		expect(sent(db, 'activity_reminder')).toEqual([kees.userId, mo.userId].sort());
+	});
+
+	it('follow an occurrence moved to another day', async () => {
+		const { db, flat, verbinder, kees } = await setup();
+		const a = calendar.create(db, flat, verbinder, coffee(), now);
+		calendar.rsvp(db, flat, a.id, '2027-03-30', kees, { kind: 'coming', guests: 0 }, now);
+		const change = {
+			date: '2027-03-18',
+			startTime: '14:00',
+			endTime: '15:00',
+			place: 'Tuin',
+			note: null
+		};
+		calendar.changeOccurrence(db, flat, a.id, '2027-03-30', verbinder, change, now);
+		expect(calendar.tick(db, new Date('2027-03-18T06:59:00Z')).reminded).toBe(0);
+		expect(calendar.tick(db, new Date('2027-03-18T07:00:00Z')).reminded).toBe(1);
 	});
 
 	it('go out two hours ahead for an early activity, and never for a cancelled one', async () => {

@@ -778,10 +778,19 @@ export function reminderAt(o: Occurrence, timeZone: string): Date {
  */
 export function tick(db: DB, now = new Date()): { reminded: number; helped: number } {
 	const today = now.toISOString().slice(0, 10);
-	const window = between(
-		activityRsvps.occurrence,
-		addDays(today, -MOVE_DAYS - 1),
-		addDays(today, MOVE_DAYS + 1)
+	// Only occurrences that fall around today (by their own date, or moved here) need the
+	// clock: a reminder is for the day itself, and helping is counted within a day of it.
+	const near = [addDays(today, -2), addDays(today, 1)] as const;
+	const moved = db
+		.select({ activityId: activityChanges.activityId, occurrence: activityChanges.occurrence })
+		.from(activityChanges)
+		.where(between(activityChanges.date, ...near))
+		.all();
+	const window = or(
+		between(activityRsvps.occurrence, ...near),
+		...moved.map((c) =>
+			and(eq(activityRsvps.activityId, c.activityId), eq(activityRsvps.occurrence, c.occurrence))
+		)
 	);
 	let reminded = 0;
 	let helped = 0;
