@@ -1,0 +1,427 @@
+// `npm run bench`: the built server on the national bench database (`npm run bench:seed`).
+// Loads the hot pages with autocannon, each next to the framework's own floor, profiles the
+// board, measures a first visit in Chromium, and writes it all to docs/benchmarks.md.
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium, devices } from '@playwright/test';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../src/lib/server/db';
+import { hashToken, randomToken } from '../src/lib/server/auth/tokens';
+import * as calendar from '../src/lib/server/calendar';
+import * as help from '../src/lib/server/help';
+import * as privacy from '../src/lib/server/privacy';
+import {
+	benchDir,
+	ensureBuild,
+	login,
+	machine,
+	ORIGIN,
+	readBench,
+	rssMb,
+	startServer,
+	writeSection,
+	type BenchInfo,
+	type Server
+} from './common';
+import { firstVisit, kb, routeBundle } from './first-visit';
+
+type Request = {
+	method?: string;
+	path?: string;
+	headers?: Record<string, string>;
+	body?: string;
+	setupRequest?: (req: Request) => Request;
+};
+type Histogram = { average: number; p50: number; p99: number; max: number; total: number };
+type Result = {
+	requests: Histogram;
+	latency: Histogram;
+	errors: number;
+	timeouts: number;
+	statusCodeStats: Record<string, { count: number }>;
+};
+// autocannon ships no types; this is the part of its API used here.
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+	url: string;
+	connections: number;
+	duration: number;
+	headers?: Record<string, string>;
+	requests?: Request[];
+}) => Promise<Result>;
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+/** Accounts that take turns posting: each may post 20 times an hour (the per-account limit). */
+const WRITERS = 390;
+const POST_TITLE = 'Bench-verzoek';
+
+type Row = {
+	name: string;
+	path: string;
+	expect: number;
+	reqPerSec: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	rss: number;
+	/** The machine's 1-minute load average as the run began: other work shares the 2 cores. */
+	load: number;
+};
+
+/** One autocannon run, with the server's memory sampled while it lasts. */
+async function load(
+	server: Server,
+	name: string,
+	expect: number,
+	options: { path: string; headers?: Record<string, string>; requests?: Request[] }
+): Promise<Row> {
+	const loadBefore = os.loadavg()[0]!;
+	let rss = rssMb(server.pid);
+	const sampler = setInterval(() => (rss = Math.max(rss, rssMb(server.pid))), 250);
+	const result = await autocannon({
+		url: ORIGIN + options.path,
+		connections: CONNECTIONS,
+		duration: DURATION,
+		headers: options.headers,
+		requests: options.requests
+	});
+	clearInterval(sampler);
+	const unexpected = Object.entries(result.statusCodeStats ?? {})
+		.filter(([code]) => Number(code) !== expect)
+		.reduce((n, [, s]) => n + s.count, 0);
+	const row = {
+		name,
+		path: options.path,
+		expect,
+		reqPerSec: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.timeouts + unexpected,
+		rss,
+		load: loadBefore
+	};
+	console.log(
+		`${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors, ${rss} MB (statuses ${JSON.stringify(result.statusCodeStats)})`
+	);
+	return row;
+}
+
+/** Sessions for the writers, straight into the database: logging 390 people in would take long. */
+function writerSessions(info: BenchInfo): string[] {
+	const db = new Database(path.join(benchDir(), 'burenbord.db'));
+	const users = db
+		.prepare(
+			`select user_id from memberships where flat_id = ? and role = 'resident' and user_id != ? limit ?`
+		)
+		.all(info.flatId, info.member.id, WRITERS) as { user_id: number }[];
+	const insert = db.prepare(`insert into sessions (id, user_id, expires_at) values (?, ?, ?)`);
+	const tokens = users.map((u) => {
+		const token = randomToken();
+		insert.run(hashToken(token), u.user_id, Date.now() + 20 * 86_400_000);
+		return token;
+	});
+	db.close();
+	return tokens;
+}
+
+/** Takes away what the bench wrote, so every run starts from the same database. */
+function cleanUp(info: BenchInfo) {
+	const db = new Database(path.join(benchDir(), 'burenbord.db'));
+	db.pragma('foreign_keys = ON');
+	db.transaction(() => {
+		const posts = db
+			.prepare(`select id from help_posts where flat_id = ? and title like ?`)
+			.all(info.flatId, `${POST_TITLE} %`) as { id: number }[];
+		// One pass over the notifications: they have no index on their link.
+		const links = JSON.stringify(posts.map((p) => `help/${p.id}`));
+		db.prepare(
+			`delete from notifications where flat_id = ? and link in (select value from json_each(?))`
+		).run(info.flatId, links);
+		db.prepare(`delete from help_posts where flat_id = ? and title like ?`).run(
+			info.flatId,
+			`${POST_TITLE} %`
+		);
+		// The writers' sessions and the bench member's: nobody else logs in to the bench flat.
+		db.prepare(
+			`delete from sessions where user_id in (select user_id from memberships where flat_id = ?)`
+		).run(info.flatId);
+		console.log(`cleaned up ${posts.length} posts`);
+	})();
+	db.close();
+}
+
+async function measureServer(info: BenchInfo) {
+	const tokens = writerSessions(info);
+	const server = await startServer();
+	try {
+		const cookie = await login(info);
+		const headers = { cookie, accept: 'text/html' };
+		const flat = `/f/${info.slug}`;
+		const visit = await chromeFirstVisit(cookie, flat);
+		let n = 0;
+		const rows: Row[] = [];
+		// The floor: a small server-rendered page through the same hooks, without a session
+		// (logged in, /login sends you on). The app has no smaller SSR page.
+		rows.push(await load(server, 'Floor: /login (SSR, no session)', 200, { path: '/login' }));
+		rows.push(await load(server, 'Board', 200, { path: flat, headers }));
+		rows.push(await load(server, 'Calendar', 200, { path: `${flat}/calendar`, headers }));
+		rows.push(
+			await load(server, 'Post page (author, thread)', 200, {
+				path: `${flat}/help/${info.postId}`,
+				headers
+			})
+		);
+		rows.push(
+			await load(server, 'iCal feed', 200, { path: `${flat}/calendar.ics?token=${info.feedToken}` })
+		);
+		rows.push(
+			await load(server, 'Post a request (form action)', 303, {
+				path: `${flat}/help/new`,
+				requests: [
+					{
+						method: 'POST',
+						setupRequest: (req) => {
+							const i = n++;
+							return {
+								...req,
+								headers: {
+									cookie: `session=${tokens[i % tokens.length]}`,
+									origin: ORIGIN,
+									accept: 'text/html',
+									'content-type': 'application/x-www-form-urlencoded'
+								},
+								body: new URLSearchParams({
+									type: 'request',
+									category: ['errands', 'plants', 'small_jobs', 'company'][i % 4]!,
+									title: `${POST_TITLE} ${i}`,
+									description: '',
+									when: 'flexible',
+									startDate: '',
+									endDate: '',
+									onBehalfOf: '',
+									confirmed: 'on'
+								}).toString()
+							};
+						}
+					}
+				]
+			})
+		);
+		return { rows, visit, readySeconds: server.readySeconds };
+	} finally {
+		await server.stop();
+		cleanUp(info);
+	}
+}
+
+async function chromeFirstVisit(cookie: string, flatPath: string) {
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-dev-shm-usage',
+			'--disable-gpu',
+			'--disable-background-networking'
+		]
+	});
+	try {
+		const context = await browser.newContext({
+			...devices['Pixel 7'],
+			locale: 'nl-NL',
+			serviceWorkers: 'block'
+		});
+		const [name, value] = cookie.split('=') as [string, string];
+		await context.addCookies([{ name, value, url: ORIGIN }]);
+		return await firstVisit(context, ORIGIN + flatPath);
+	} finally {
+		await browser.close();
+	}
+}
+
+type ProfileNode = {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number };
+};
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number };
+
+/** Now on the monotonic clock V8 stamps profile samples with, in microseconds. */
+const monotonic = () => Number(process.hrtime.bigint() / 1000n);
+
+/** Where a function lives, short: a package name, or a path in the build. */
+function place(url: string): string {
+	if (!url) return '';
+	const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+	if (modules) return modules[1]!;
+	const file = url.replace(/^file:\/\//, '');
+	return file.startsWith(path.resolve('.'))
+		? path.relative('.', file)
+		: file.replace(/^node:/, 'node:');
+}
+
+/** Runs the board under load with --cpu-prof and adds up self time per function. */
+async function profileBoard(info: BenchInfo) {
+	const dir = path.join(benchDir(), 'prof');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const server = await startServer(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+	let from = 0;
+	let to = 0;
+	try {
+		const cookie = await login(info);
+		from = monotonic();
+		await load(server, 'Board (profiled)', 200, { path: `/f/${info.slug}`, headers: { cookie } });
+		to = monotonic();
+	} finally {
+		await server.stop();
+	}
+	const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+	if (!file) throw new Error('no .cpuprofile written');
+	const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Profile;
+	const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+	const self = new Map<string, number>();
+	const byPlace = new Map<string, number>();
+	let total = 0;
+	// Only the samples taken under load: start-up (migrations, the server's clock) is not the board.
+	let at = profile.startTime;
+	const stamps = profile.timeDeltas.map((d) => (at += d));
+	const inWindow = stamps.filter((t) => t >= from && t <= to).length;
+	const window = inWindow > 0;
+	profile.samples.forEach((id, i) => {
+		if (window && !(stamps[i]! >= from && stamps[i]! <= to)) return;
+		const node = byNode.get(id)!;
+		const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+		const { functionName, url } = node.callFrame;
+		const key = `${functionName || '(anonymous)'}\t${place(url)}`;
+		self.set(key, (self.get(key) ?? 0) + ms);
+		const where = place(url) || functionName;
+		byPlace.set(where, (byPlace.get(where) ?? 0) + ms);
+		total += ms;
+	});
+	const top = (map: Map<string, number>, n: number) =>
+		[...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+	return { total, window, functions: top(self, 20), places: top(byPlace, 12) };
+}
+
+/** The server's periodic jobs on the bench database, each timed once (steady state). */
+function housekeeping() {
+	const db = openDatabase(path.join(benchDir(), 'burenbord.db'));
+	const steps: [string, () => unknown][] = [
+		['help.tick', () => help.tick(db)],
+		['calendar.tick', () => calendar.tick(db)],
+		['privacy.retention', () => privacy.retention(db)]
+	];
+	const out = steps.map(([name, step]) => {
+		const t = performance.now();
+		const did = step();
+		return { name, ms: performance.now() - t, did: JSON.stringify(did).replace(/"/g, '') };
+	});
+	db.$client.close();
+	console.log(out);
+	return out;
+}
+
+/**
+ * The source file that declares a function of this name, when exactly one does: the build's
+ * chunks are named after routes and modules, not after the file a function comes from.
+ */
+function declaredIn(name: string): string | undefined {
+	if (!/^[A-Za-z_][\w]*$/.test(name)) return undefined;
+	// Declared at the top of a module, so a local variable of the same name does not count.
+	const pattern = new RegExp(
+		`^(export\\s+)?(async\\s+)?(function\\s+${name}\\b|(const|let)\\s+${name}\\s*=)`,
+		'm'
+	);
+	const files = (readdirSync('src', { recursive: true }) as string[])
+		.filter((f) => /\.(ts|svelte)$/.test(f) && !/paraglide|\.test\.ts$/.test(f))
+		.map((f) => path.join('src', f))
+		.filter((f) => pattern.test(readFileSync(f, 'utf8')));
+	return files.length === 1 ? files[0] : undefined;
+}
+
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+async function main() {
+	const info = readBench();
+	ensureBuild();
+	const { rows, visit, readySeconds } = await measureServer(info);
+	const clock = housekeeping();
+	const floor = rows[0]!.reqPerSec;
+	const bundle = await routeBundle();
+	const when = machine(info);
+	await writeSection(
+		'server',
+		[
+			'## Server throughput',
+			'',
+			when,
+			`- \`npm run bench\`: \`node build\` (a copy in .bench-data/build) on 127.0.0.1:4317 with \`DATA_DIR=.bench-data\`, autocannon ${CONNECTIONS} connections for ${DURATION} s per row, on the same 2 cores as the server. Logged in as the bench member of \`${info.slug}\` (400 households). RSS is the server's peak VmRSS during the row.`,
+			`- The floor is \`GET /login\` without a session: the smallest server-rendered page, through the same hooks. The app has no tinier SSR page, and \`/offline\` is prerendered (static).`,
+			`- Posting uses ${WRITERS} residents of the flat in turn, with sessions put straight into the database: posting is limited to 20 an hour per account. Each post is a request with \`confirmed\`, so the kind-word check does not stop it; it notifies the members whose talents fit. The bench removes its posts afterwards.`,
+			'',
+			'| Page | req/s | p50 ms | p99 ms | errors | server RSS MB | vs floor | load before |',
+			'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+			...rows.map(
+				(r) =>
+					`| ${r.name} | ${fmt(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.rss} | ${(r.reqPerSec / floor).toFixed(2)} | ${r.load.toFixed(1)} |`
+			),
+			'',
+			'"errors" counts connection errors, timeouts and answers other than the expected status (200; 303 for the form action). "load before" is the 1-minute load average as the row began; the bench itself (server and autocannon) accounts for about 2 of it, the rest is other work that shared the two cores.',
+			'',
+			"### The server's clock",
+			'',
+			`The server answered its first request ${readySeconds.toFixed(1)} s after it was started; the bench then waits until the server's own start-up work (the housekeeping of src/lib/server/jobs.ts) is done before it loads it. Those steps timed once more right after the runs, as they run every ten minutes (retention once a day):`,
+			'',
+			'| Step | ms | What it did |',
+			'| --- | ---: | --- |',
+			...clock.map((c) => `| ${c.name} | ${c.ms.toFixed(0)} | ${c.did} |`)
+		].join('\n')
+	);
+	await writeSection(
+		'first-visit',
+		[
+			'## First visit of the board',
+			'',
+			`- JavaScript + CSS the build says the board needs (client entry, layouts, page and their static imports), brotli quality 11 as adapter-node precompresses: **${kb(bundle.brotli)}** (${kb(bundle.bytes)} raw) in ${bundle.files.length} files. Budget: 50 KB (tests/budget.spec.ts fails above it).`,
+			`- Chromium (Pixel 7 emulation, service worker blocked, cache off), the bench member opening \`/f/${info.slug}\` on the bench server: HTML+JS+CSS **${kb(visit.pageBytes)}** on the wire; everything ${kb(visit.total)} in ${visit.requests} requests (${Object.entries(
+				visit.byType
+			)
+				.map(([t, b]) => `${t} ${kb(b)}`)
+				.join(
+					', '
+				)}). Chromium asked for \`${visit.accepted || '?'}\` and got ${visit.encodings.join(', ') || 'no compression'}.`
+		].join('\n')
+	);
+	const prof = await profileBoard(info);
+	const pct = (ms: number) => `${((100 * ms) / prof.total).toFixed(1)} %`;
+	await writeSection(
+		'profile',
+		[
+			'## Where the time goes (board)',
+			'',
+			`\`node --cpu-prof --cpu-prof-dir=.bench-data/prof build\` under the board load above (${DURATION} s, ${CONNECTIONS} connections); self time per function (name and file), summed over ${prof.window ? 'the samples taken during the load' : 'the whole profile, start-up included (the load window could not be matched)'}: ${(prof.total / 1000).toFixed(1)} s sampled, idle included.`,
+			'',
+			'| Function | Where | Self ms | Share |',
+			'| --- | --- | ---: | ---: |',
+			...prof.functions.map(([key, ms]) => {
+				const [fn, where] = key.split('\t') as [string, string];
+				const source = where.includes('build/') ? declaredIn(fn) : undefined;
+				return `| \`${fn}\` | ${source ? `${source} (${path.basename(where)})` : where || '—'} | ${ms.toFixed(0)} | ${pct(ms)} |`;
+			}),
+			'',
+			'By place (package, file of the build, or V8 category):',
+			'',
+			'| Place | Self ms | Share |',
+			'| --- | ---: | ---: |',
+			...prof.places.map(([where, ms]) => `| ${where} | ${ms.toFixed(0)} | ${pct(ms)} |`)
+		].join('\n')
+	);
+	writeFileSync(
+		path.join(benchDir(), 'server-results.json'),
+		JSON.stringify({ rows, visit, bundle, prof }, null, '\t')
+	);
+}
+
+await main();
