@@ -47,5 +47,5 @@ describe('backup', () => {
 		expect(atStart).toBeGreaterThan(0);
 		expect(restored.$client.pragma('integrity_check', { simple: true })).toBe('ok');
 		restored.$client.close();
-	});
+	}, 30_000);
 });

@@ -13,7 +13,9 @@ export async function backup(source: string, destination: string) {
 	const live = new Database(source, { fileMustExist: true });
 	live.pragma('busy_timeout = 5000');
 	try {
-		await live.backup(partial);
+		// Copy the rest in one step: a write from the server between small steps would make
+		// SQLite start the copy over, and under steady writes it might never finish.
+		await live.backup(partial, { progress: ({ totalPages }) => Math.max(totalPages, 100) });
 	} finally {
 		live.close();
 	}
