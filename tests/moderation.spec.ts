@@ -64,7 +64,11 @@ test('blocking: two neighbours no longer meet on the board, and it can be undone
 	const kees = await (await browser.newContext({ storageState: keesState })).newPage();
 	await kees.goto(path);
 	await kees.getByText('Deze buur blokkeren').click();
-	await kees.getByRole('button', { name: 'Ja, blokkeren' }).click();
+	// The board is opened once the block has been stored, not while it is on its way.
+	await Promise.all([
+		kees.waitForResponse((r) => r.url().includes('/block') && r.request().method() === 'POST'),
+		kees.getByRole('button', { name: 'Ja, blokkeren' }).click()
+	]);
 	await kees.goto(`/f/${flat.slug}`);
 	await expect(kees.getByText('Wie drinkt een kop koffie met mij?')).toHaveCount(0);
 	expect(
