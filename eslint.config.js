@@ -15,7 +15,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'.e2e-data/',
-			'data/'
+			'data/',
+			'.bench-data/'
 		]
 	},
 	js.configs.recommended,
