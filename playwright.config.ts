@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import path from 'node:path';
 
-const PORT = 4173;
+/** E2E_PORT lets a second checkout run its suite beside this one. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** The test server's database lives here; tests/server.js empties it at every start. */
 export const DATA_DIR = path.resolve('.e2e-data');
