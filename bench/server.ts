@@ -15,6 +15,7 @@ import * as help from '../src/lib/server/help';
 import * as privacy from '../src/lib/server/privacy';
 import {
 	benchDir,
+	cpuMs,
 	ensureBuild,
 	login,
 	machine,
@@ -53,6 +54,12 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
 }) => Promise<Result>;
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/**
+ * `BENCH_ONLY=board,calendar` (names from the table, lower case, first word) runs just those
+ * rows, or `profile`, and prints them without touching docs/benchmarks.md: for trying a change.
+ */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toLowerCase());
+const wanted = (name: string) => !ONLY || ONLY.includes(name.split(/[ :]/)[0]!.toLowerCase());
 const CONNECTIONS = 10;
 /** Accounts that take turns posting: each may post 20 times an hour (the per-account limit). */
 const WRITERS = 390;
@@ -67,6 +74,8 @@ type Row = {
 	p99: number;
 	errors: number;
 	rss: number;
+	/** The server's CPU time per request answered, in ms. */
+	cpu: number;
 	/** The machine's 1-minute load average as the run began: other work shares the 2 cores. */
 	load: number;
 };
@@ -77,10 +86,12 @@ async function load(
 	name: string,
 	expect: number,
 	options: { path: string; headers?: Record<string, string>; requests?: Request[] }
-): Promise<Row> {
+): Promise<Row | null> {
+	if (!wanted(name) && !name.includes('(profiled)')) return null;
 	const loadBefore = os.loadavg()[0]!;
 	let rss = rssMb(server.pid);
 	const sampler = setInterval(() => (rss = Math.max(rss, rssMb(server.pid))), 250);
+	const cpuBefore = cpuMs(server.pid);
 	const result = await autocannon({
 		url: ORIGIN + options.path,
 		connections: CONNECTIONS,
@@ -89,6 +100,7 @@ async function load(
 		requests: options.requests
 	});
 	clearInterval(sampler);
+	const cpu = (cpuMs(server.pid) - cpuBefore) / Math.max(1, result.requests.total);
 	const unexpected = Object.entries(result.statusCodeStats ?? {})
 		.filter(([code]) => Number(code) !== expect)
 		.reduce((n, [, s]) => n + s.count, 0);
@@ -101,10 +113,11 @@ async function load(
 		p99: result.latency.p99,
 		errors: result.errors + result.timeouts + unexpected,
 		rss,
+		cpu,
 		load: loadBefore
 	};
 	console.log(
-		`${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors, ${rss} MB (statuses ${JSON.stringify(result.statusCodeStats)})`
+		`${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors, ${rss} MB, ${cpu.toFixed(2)} CPU ms/request (statuses ${JSON.stringify(result.statusCodeStats)})`
 	);
 	return row;
 }
@@ -160,24 +173,25 @@ async function measureServer(info: BenchInfo) {
 		const cookie = await login(info);
 		const headers = { cookie, accept: 'text/html' };
 		const flat = `/f/${info.slug}`;
-		const visit = await chromeFirstVisit(cookie, flat);
+		const visit = ONLY ? undefined : await chromeFirstVisit(cookie, flat);
 		let n = 0;
 		const rows: Row[] = [];
+		const add = (row: Row | null): void => void (row && rows.push(row));
 		// The floor: a small server-rendered page through the same hooks, without a session
 		// (logged in, /login sends you on). The app has no smaller SSR page.
-		rows.push(await load(server, 'Floor: /login (SSR, no session)', 200, { path: '/login' }));
-		rows.push(await load(server, 'Board', 200, { path: flat, headers }));
-		rows.push(await load(server, 'Calendar', 200, { path: `${flat}/calendar`, headers }));
-		rows.push(
+		add(await load(server, 'Floor: /login (SSR, no session)', 200, { path: '/login' }));
+		add(await load(server, 'Board', 200, { path: flat, headers }));
+		add(await load(server, 'Calendar', 200, { path: `${flat}/calendar`, headers }));
+		add(
 			await load(server, 'Post page (author, thread)', 200, {
 				path: `${flat}/help/${info.postId}`,
 				headers
 			})
 		);
-		rows.push(
+		add(
 			await load(server, 'iCal feed', 200, { path: `${flat}/calendar.ics?token=${info.feedToken}` })
 		);
-		rows.push(
+		add(
 			await load(server, 'Post a request (form action)', 303, {
 				path: `${flat}/help/new`,
 				requests: [
@@ -346,7 +360,17 @@ const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 async function main() {
 	const info = readBench();
 	ensureBuild();
+	if (ONLY) {
+		if (ONLY.includes('profile')) {
+			const prof = await profileBoard(info);
+			for (const [key, ms] of prof.functions)
+				console.log(`${((100 * ms) / prof.total).toFixed(1).padStart(5)} %  ${key}`);
+		}
+		if (ONLY.some((name) => name !== 'profile')) await measureServer(info);
+		return;
+	}
 	const { rows, visit, readySeconds } = await measureServer(info);
+	if (!visit) throw new Error('no first visit measured');
 	const clock = housekeeping();
 	const floor = rows[0]!.reqPerSec;
 	const bundle = await routeBundle();

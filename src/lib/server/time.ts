@@ -23,23 +23,47 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 	return f;
 }
 
-function parts(instant: Date, timeZone: string) {
-	const f = formatter(timeZone);
-	const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
-	return { y: +p.year!, m: +p.month!, d: +p.day!, h: +p.hour!, min: +p.minute!, s: +p.second! };
+const PARTS = /^(-?\d+)-(\d\d)-(\d\d), (\d\d):(\d\d):(\d\d)$/;
+
+/** The wall clock of an instant in a time zone, to the second ("2026-11-21, 12:05:47"). */
+function wallClock(instant: number, timeZone: string): number {
+	const [, y, m, d, h, min, s] = PARTS.exec(formatter(timeZone).format(instant))!.map(
+		Number
+	) as number[];
+	return Date.UTC(y!, m! - 1, d!, h!, min!, s!);
 }
 
+const SLOT = 15 * 60 * 1000;
+/** Offsets per zone and quarter of an hour: zones change their offset on such a boundary. */
+const offsets = new Map<string, number>();
+
 /** How far the time zone is ahead of UTC at this instant, in ms. */
-function offset(instant: Date, timeZone: string): number {
-	const p = parts(instant, timeZone);
-	const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
-	return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+function offset(instant: number, timeZone: string): number {
+	const slot = Math.floor(instant / SLOT) * SLOT;
+	const key = `${timeZone}|${slot}`;
+	const known = offsets.get(key);
+	if (known !== undefined) return known;
+	const first = wallClock(slot, timeZone) - slot;
+	// A change inside the slot (old local mean times did that): not kept, worked out each time.
+	if (wallClock(slot + SLOT - 1000, timeZone) - (slot + SLOT - 1000) !== first) {
+		const second = Math.floor(instant / 1000) * 1000;
+		return wallClock(second, timeZone) - second;
+	}
+	if (offsets.size >= 100_000) offsets.clear();
+	offsets.set(key, first);
+	return first;
 }
+
+/** The instant moved to its wall clock in the zone, to read with the getUTC… methods. */
+const wall = (instant: Date, timeZone: string) =>
+	new Date(instant.getTime() + offset(instant.getTime(), timeZone));
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The local date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(instant: Date, timeZone: string): string {
-	const p = parts(instant, timeZone);
-	return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+	const w = wall(instant, timeZone);
+	return `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}`;
 }
 
 /** The instant a local date begins in a time zone (DST-safe). */
@@ -56,17 +80,17 @@ export function startOfDay(date: string, timeZone: string): Date {
 export function localInstant(date: string, time: string, timeZone: string): Date {
 	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
 	const [h, min] = time.split(':').map(Number) as [number, number];
-	const wall = Date.UTC(y, m - 1, d, h, min);
-	const before = wall - offset(new Date(wall - DAY / 2), timeZone);
-	const after = wall - offset(new Date(wall + DAY / 2), timeZone);
-	const real = [before, after].filter((at) => at + offset(new Date(at), timeZone) === wall);
+	const clock = Date.UTC(y, m - 1, d, h, min);
+	const before = clock - offset(clock - DAY / 2, timeZone);
+	const after = clock - offset(clock + DAY / 2, timeZone);
+	const real = [before, after].filter((at) => at + offset(at, timeZone) === clock);
 	return new Date(real.length ? Math.min(...real) : before);
 }
 
 /** The local wall time (HH:MM) of an instant in a time zone. */
 export function localTime(instant: Date, timeZone: string): string {
-	const p = parts(instant, timeZone);
-	return `${String(p.h).padStart(2, '0')}:${String(p.min).padStart(2, '0')}`;
+	const w = wall(instant, timeZone);
+	return `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
 }
 
 /** A local date moved by whole days. */

@@ -7,7 +7,9 @@ import { links } from '../../links';
 import { can, type Permission } from './roles';
 import type { SessionUser } from './session';
 
-type Event = Pick<RequestEvent, 'locals' | 'params' | 'url'>;
+type Event = Pick<RequestEvent, 'locals' | 'params' | 'url'> & {
+	request?: Pick<Request, 'method'>;
+};
 
 /** The logged-in user, or off to the login page and back here afterwards. */
 export function requireUser(event: Event): SessionUser {
@@ -27,6 +29,28 @@ export function requireAdmin(event: Event): SessionUser {
 export type MemberContext = { user: SessionUser; flat: Flat; membership: Membership };
 
 /**
+ * The flat and membership a page view already looked up, per request (its `locals`): the
+ * layout and the page both ask. Only for reading: after a form action, a load in the same
+ * request must see what the action changed.
+ */
+const looked = new WeakMap<App.Locals, { slug: string; flat?: Flat; membership?: Membership }>();
+
+function lookUp(event: Event, slug: string, userId: number) {
+	const reading = event.request?.method === 'GET' || event.request?.method === 'HEAD';
+	const known = reading ? looked.get(event.locals) : undefined;
+	if (known?.slug === slug) return known;
+	const db = getDb();
+	const flat = flats.bySlug(db, slug);
+	const found = {
+		slug,
+		flat,
+		membership: flat ? members.membership(db, flat.id, userId) : undefined
+	};
+	if (reading) looked.set(event.locals, found);
+	return found;
+}
+
+/**
  * The one guard for everything under /f/[flat]: the user must be a member of the flat in
  * the URL, and their role must allow `permission`. A flat you are not in answers 404, not
  * 403, so nobody learns which flats exist. A neighbour still waiting for approval only sees
@@ -39,9 +63,7 @@ export function requireMember(
 ): MemberContext {
 	const user = requireUser(event);
 	const slug = event.params.flat;
-	const db = getDb();
-	const flat = slug ? flats.bySlug(db, slug) : undefined;
-	const membership = flat ? members.membership(db, flat.id, user.id) : undefined;
+	const { flat, membership } = slug ? lookUp(event, slug, user.id) : {};
 	if (!flat || !membership) error(404);
 	if (membership.status === 'pending') {
 		if (options.allowPending) return { user, flat, membership };

@@ -315,7 +315,7 @@ function addActivity(
 	cal: ICalCalendar,
 	timeZone: string,
 	a: Activity,
-	dates: string[] | null,
+	dates: readonly string[] | null,
 	changes: ActivityChange[],
 	now: Date
 ): void {

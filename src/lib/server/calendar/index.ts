@@ -303,8 +303,10 @@ function expand(db: DB, timeZone: string, list: Activity[], from: string, to: st
 	const out: Occurrence[] = [];
 	for (const a of list)
 		for (const date of recurrence.dates(a, addDays(from, -MOVE_DAYS), addDays(to, MOVE_DAYS))) {
-			const o = build(timeZone, a, date, changes.get(`${a.id}/${date}`));
-			if (o.date >= from && o.date <= to) out.push(o);
+			const change = changes.get(`${a.id}/${date}`);
+			// Dates up to a month around the window count only when moved into it.
+			const on = change?.date ?? date;
+			if (on >= from && on <= to) out.push(build(timeZone, a, date, change));
 		}
 	return out.sort((x, y) => x.start.getTime() - y.start.getTime() || x.activityId - y.activityId);
 }

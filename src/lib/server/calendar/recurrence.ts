@@ -62,8 +62,23 @@ function toRRule(rule: Rule, from?: string) {
 	});
 }
 
+// Every page of a flat asks for the same weeks of the same rules: each answer is worked out
+// once (the key is the whole rule and window, so a changed rule is simply another key).
+const walked = new Map<string, readonly string[]>();
+
 /** The local dates (YYYY-MM-DD) the rule gives from `from` to `to`, both included. */
-export function dates(rule: Rule, from: string, to: string): string[] {
+export function dates(rule: Rule, from: string, to: string): readonly string[] {
+	const key = `${rule.startDate}|${rule.recurrence}|${rule.untilDate}|${rule.count}|${from}|${to}`;
+	let found = walked.get(key);
+	if (!found) {
+		found = Object.freeze(walk(rule, from, to));
+		if (walked.size >= 50_000) walked.clear();
+		walked.set(key, found);
+	}
+	return found;
+}
+
+function walk(rule: Rule, from: string, to: string): string[] {
 	const r = toRRule(rule, from);
 	if (r === 'none') return [];
 	if (!r) return rule.startDate >= from && rule.startDate <= to ? [rule.startDate] : [];
