@@ -27,6 +27,18 @@ export function benchDir(): string {
 	return path.resolve(process.env.BENCH_DATA_DIR ?? path.join(root, '.bench-data'));
 }
 
+/** mulberry32: small, fast, and the same sequence on every machine for the same seed. */
+export function mulberry32(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
 export type BenchInfo = {
 	scale: number;
 	seed: number;
@@ -57,44 +69,64 @@ export function ensureBuild(): void {
 	if (done.status !== 0) throw new Error('vite build failed');
 }
 
-let copied = false;
+const copied = new Set<string>();
 
 /**
  * A copy of build/ for this bench run: the server loads pages lazily, and a \`vite build\`
  * someone starts meanwhile (the end-to-end tests build) would pull files from under it.
- * Packages still resolve from the project's node_modules, one folder up.
+ * Packages still resolve from the project's node_modules, further up.
  */
-function snapshot(): string {
-	const copy = path.join(benchDir(), 'build');
-	if (!copied) {
+function snapshot(copy: string): string {
+	if (!copied.has(copy)) {
 		rmSync(copy, { recursive: true, force: true });
 		cpSync(path.join(root, 'build'), copy, { recursive: true });
-		copied = true;
+		copied.add(copy);
 	}
 	return copy;
 }
 
+export type ServerOptions = {
+	/** Flags for node itself, such as --cpu-prof. */
+	nodeArgs?: string[];
+	/** PORT by default; a bench that runs beside the others takes its own. */
+	port?: number;
+	/** The server's DATA_DIR (its server.log goes there too); the bench database by default. */
+	dataDir?: string;
+	/** Where the copy of build/ goes; .bench-data/build by default. */
+	buildCopy?: string;
+	/** Wait until the server's start-up work is done before returning (the default). */
+	settle?: boolean;
+};
+
 export type Server = {
 	process: ChildProcess;
 	pid: number;
+	origin: string;
 	/** From spawn to the first answer: migrations and the server's clock run before it listens. */
 	readySeconds: number;
 	stop(): Promise<void>;
+	/** SIGKILL to the node process itself, as a crash would end it; resolves once it is gone. */
+	kill(): Promise<void>;
 };
 
 /**
  * The built app on the bench database, on 127.0.0.1 only. Per-address limits are lifted
  * (every request of a load test comes from one address); per-account limits stay as they are.
  */
-export async function startServer(nodeArgs: string[] = []): Promise<Server> {
-	const child = spawn(process.execPath, [...nodeArgs, snapshot()], {
+export async function startServer(options: ServerOptions = {}): Promise<Server> {
+	const port = options.port ?? PORT;
+	const origin = `http://127.0.0.1:${port}`;
+	const dataDir = options.dataDir ?? benchDir();
+	const build = snapshot(options.buildCopy ?? path.join(benchDir(), 'build'));
+	mkdirSync(dataDir, { recursive: true });
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), build], {
 		cwd: root,
 		env: {
 			...process.env,
-			PORT: String(PORT),
+			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN,
-			DATA_DIR: benchDir(),
+			ORIGIN: origin,
+			DATA_DIR: dataDir,
 			IP_LIMIT_SCALE: '100000',
 			NODE_ENV: 'production'
 		},
@@ -102,7 +134,7 @@ export async function startServer(nodeArgs: string[] = []): Promise<Server> {
 	});
 	const log: string[] = [];
 	// The server's own log, for when a page answers 500 under load.
-	const file = createWriteStream(path.join(benchDir(), 'server.log'), { flags: 'a' });
+	const file = createWriteStream(path.join(dataDir, 'server.log'), { flags: 'a' });
 	for (const stream of [child.stdout!, child.stderr!])
 		stream.on('data', (d: Buffer) => {
 			log.push(d.toString());
@@ -114,7 +146,7 @@ export async function startServer(nodeArgs: string[] = []): Promise<Server> {
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`the server stopped:\n${log.join('')}`);
 		try {
-			const res = await fetch(`${ORIGIN}/login`);
+			const res = await fetch(`${origin}/login`);
 			if (res.ok) break;
 		} catch {
 			// Not listening yet: the server migrates and runs its clock before it listens.
@@ -123,16 +155,20 @@ export async function startServer(nodeArgs: string[] = []): Promise<Server> {
 			child.kill('SIGKILL');
 			throw new Error(`the server did not answer:\n${log.join('')}`);
 		}
-		await new Promise((r) => setTimeout(r, 250));
+		// Often enough that the time to the first answer is measured, not the polling.
+		await new Promise((r) => setTimeout(r, 25));
 	}
 	const readySeconds = (Date.now() - started) / 1000;
-	const settled = await settle(child.pid!);
-	console.log(
-		`server ready after ${readySeconds.toFixed(1)} s, its start-up work done after ${settled.toFixed(1)} s more`
-	);
+	if (options.settle ?? true) {
+		const settled = await settle(child.pid!);
+		console.log(
+			`server ready after ${readySeconds.toFixed(1)} s, its start-up work done after ${settled.toFixed(1)} s more`
+		);
+	}
 	return {
 		process: child,
 		pid: child.pid!,
+		origin,
 		readySeconds,
 		async stop() {
 			if (child.exitCode !== null) return;
@@ -140,6 +176,13 @@ export async function startServer(nodeArgs: string[] = []): Promise<Server> {
 			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
 			await exited;
 			clearTimeout(timer);
+			file.end();
+		},
+		async kill() {
+			if (child.exitCode === null && child.signalCode === null) {
+				child.kill('SIGKILL');
+				await exited;
+			}
 			file.end();
 		}
 	};
@@ -239,7 +282,7 @@ export function machine(info?: BenchInfo): string {
 	return lines.join('\n');
 }
 
-const SECTIONS = ['server', 'profile', 'first-visit', 'push', 'lighthouse'] as const;
+const SECTIONS = ['server', 'profile', 'first-visit', 'push', 'lighthouse', 'crash'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const marker = (name: string, end = false) => `<!-- bench:${name}:${end ? 'end' : 'start'} -->`;

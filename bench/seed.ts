@@ -13,7 +13,7 @@ import * as socialmap from '../src/lib/server/socialmap';
 import { HELP_CATEGORIES } from '../src/lib/help';
 import type { Recurrence } from '../src/lib/calendar';
 import { addDays } from '../src/lib/server/time';
-import { benchDir, BENCH_PASSWORD, type BenchInfo } from './common';
+import { benchDir, BENCH_PASSWORD, mulberry32, type BenchInfo } from './common';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 if (!(SCALE > 0 && SCALE <= 1)) throw new Error('BENCH_SCALE must be above 0 and at most 1');
@@ -49,15 +49,7 @@ const TABLES = {
 	notifications: 'notifications'
 };
 
-// mulberry32: small, fast, and the same sequence on every machine.
-let state = SEED >>> 0;
-function random(): number {
-	state = (state + 0x6d2b79f5) >>> 0;
-	let t = state;
-	t = Math.imul(t ^ (t >>> 15), t | 1);
-	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = mulberry32(SEED);
 const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const chance = (p: number) => random() < p;

@@ -280,7 +280,7 @@ async function profileBoard(info: BenchInfo) {
 	const dir = path.join(benchDir(), 'prof');
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	const server = await startServer(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+	const server = await startServer({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
 	let from = 0;
 	let to = 0;
 	try {
