@@ -1,5 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
@@ -74,4 +75,46 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(reservedAction, securityHeaders, i18n, auth);
+/** Pages, their data and feeds: text that shrinks to a fifth. Files are precompressed already. */
+const COMPRESSIBLE = /^(text\/(html|calendar|plain)|application\/json)\b/;
+
+/**
+ * Compresses what the server renders (brotli, else gzip), as the static files are: a board
+ * page of 35 KB travels as about 6 KB to a phone on a slow connection. The ETag stays the
+ * page's own, so a revisit still gets its 304.
+ */
+const compress: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const accepted = event.request.headers.get('accept-encoding') ?? '';
+	const brotli = /\bbr\b/.test(accepted);
+	if (
+		!response.body ||
+		event.request.method === 'HEAD' ||
+		response.headers.has('content-encoding') ||
+		!COMPRESSIBLE.test(response.headers.get('content-type') ?? '') ||
+		!(brotli || /\bgzip\b/.test(accepted))
+	)
+		return response;
+	const body = Buffer.from(await response.arrayBuffer());
+	const headers = new Headers(response.headers);
+	headers.append('Vary', 'Accept-Encoding');
+	if (body.length < 1024) return new Response(body, { status: response.status, headers });
+	headers.set('Content-Encoding', brotli ? 'br' : 'gzip');
+	headers.delete('Content-Length');
+	const packed = brotli
+		? brotliCompressSync(body, {
+				params: {
+					// Quality 5: most of the gain at a fraction of the time of the maximum (11).
+					[constants.BROTLI_PARAM_QUALITY]: 5,
+					[constants.BROTLI_PARAM_SIZE_HINT]: body.length
+				}
+			})
+		: gzipSync(body);
+	return new Response(packed, {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+};
+
+export const handle = sequence(compress, reservedAction, securityHeaders, i18n, auth);
