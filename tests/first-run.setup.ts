@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_STATE, client, expectAccessible, post } from './helpers';
+import { ADMIN, ADMIN_STATE, client, expectAccessible, post } from './helpers';
 
 test('first run: / leads to setup, which makes the admin and the first flat, then is gone', async ({
 	page
@@ -18,8 +18,8 @@ test('first run: / leads to setup, which makes the admin and the first flat, the
 	await expect(page.getByLabel('Naam van de flat')).toHaveValue('De Horst');
 	await expectAccessible(page);
 
-	await page.getByLabel('Voornaam').fill('Anna');
-	await page.getByLabel('Wachtwoord').fill('beheer-wachtwoord');
+	await page.getByLabel('Voornaam').fill(ADMIN.name);
+	await page.getByLabel('Wachtwoord').fill(ADMIN.password);
 	await page.getByLabel('Webnaam').fill('de-horst');
 	await page.getByRole('button', { name: 'Opslaan en beginnen' }).click();
 	await expect(page).toHaveURL(/\/admin$/);

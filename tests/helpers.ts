@@ -6,6 +6,8 @@ import { BASE_URL, DATA_DIR } from '../playwright.config';
 export { BASE_URL };
 export const ADMIN_STATE = path.join(DATA_DIR, 'admin-state.json');
 export const PASSWORD = 'een fijne buur';
+/** The instance admin that the first-run setup makes. */
+export const ADMIN = { name: 'Anna', password: 'beheer-wachtwoord' };
 
 let counter = 0;
 /** A slug no other test uses, so tests need not run in order. */
@@ -89,12 +91,12 @@ export async function makeFlat(
 }
 
 /** A resident joins through the API and gets a logged-in state file. */
-export async function joinAs(flat: TestFlat, name: string): Promise<string> {
+export async function joinAs(flat: TestFlat, name: string, houseNumber = ''): Promise<string> {
 	const ctx = await client();
 	const res = await post(ctx, `/join/${flat.joinCode}?/join`, {
 		locale: 'nl',
 		name,
-		houseNumber: '',
+		houseNumber,
 		password: PASSWORD
 	});
 	expect(res.status, res.html.slice(0, 500)).toBe(200);

@@ -42,6 +42,9 @@ describe('the help loop', () => {
 		expect(help.view(db, flat.id, id, mo).myResponse?.status).toBe('declined');
 
 		expect(() => help.message(db, flat.id, id, mo, 'mag ik meelezen?')).toThrow('not_allowed');
+		// Who asks comes before the state: an outsider is refused, not told the help is unfinished.
+		expect(() => help.thank(db, flat.id, id, mo, 'bedankt')).toThrow('not_allowed');
+		expect(() => help.thank(db, flat.id, id, ans, 'te vroeg')).toThrow('wrong_state');
 		help.message(db, flat.id, id, kees, 'Waar ligt het voer?');
 		help.message(db, flat.id, id, ans, 'In de kast.');
 		expect(help.view(db, flat.id, id, kees).messages.map((m) => [m.body, m.mine])).toEqual([

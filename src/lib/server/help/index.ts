@@ -564,6 +564,8 @@ export function confirmDone(
 
 /** The one who received help leaves a short thank-you for the helper. No stars, no scores. */
 export function thank(db: DB, flatId: number, postId: number, userId: number, note: string) {
+	// Who asks comes first, as in every step of the thread: an outsider learns nothing of its state.
+	const { p } = participants(db, flatId, postId, userId);
 	const record = db
 		.select()
 		.from(helpRecords)
@@ -572,7 +574,6 @@ export function thank(db: DB, flatId: number, postId: number, userId: number, no
 	if (!record) throw new HelpError('wrong_state');
 	if (record.receiverId !== userId) throw new HelpError('not_allowed');
 	if (record.thanks) throw new HelpError('once');
-	const p = post(db, flatId, postId);
 	db.transaction((tx) => {
 		tx.update(helpRecords).set({ thanks: note }).where(eq(helpRecords.id, record.id)).run();
 		if (record.giverId)

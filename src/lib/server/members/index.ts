@@ -231,6 +231,7 @@ export function setRole(db: DB, flatId: number, membershipId: number, role: Role
 		if (m.role === 'verbinder' && role !== 'verbinder' && activeVerbinders(tx, flatId) <= 1)
 			throw new MemberError('last_verbinder');
 		tx.update(memberships).set({ role }).where(eq(memberships.id, membershipId)).run();
+		if (m.role !== role) notify.forgetUnseen(tx, flatId, m.userId, role);
 	});
 }
 

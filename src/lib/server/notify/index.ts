@@ -12,6 +12,7 @@ import {
 import { notificationText } from '$lib/notifications';
 import { isLocale } from '$lib/paraglide/runtime';
 import { kick } from '../push/deliver';
+import { can, type Permission } from '../auth/roles';
 import * as prefs from './prefs';
 
 export type NotificationType =
@@ -50,6 +51,45 @@ export type NewNotification = {
 	params?: Record<string, string | number>;
 };
 
+/**
+ * What a member must be allowed to see for a kind of notification to reach them. Its text
+ * names a post, a key or a neighbour, so a professional (who never sees help) hears nothing
+ * of help, even with a choice left over from before their role changed.
+ */
+const NEEDS: Record<NotificationType, Permission> = {
+	request_match: 'help.view',
+	request_new: 'help.view',
+	response_new: 'help.view',
+	response_accepted: 'help.view',
+	response_declined: 'help.view',
+	message_new: 'messages.view',
+	done_marked: 'help.view',
+	done_confirmed: 'help.view',
+	thanks_received: 'help.view',
+	post_expiring: 'help.view',
+	post_closed: 'help.view',
+	report_handled: 'help.view',
+	key_added: 'keys.use',
+	key_review: 'keys.use',
+	member_joined: 'members.view',
+	member_waiting: 'members.view',
+	report_new: 'reports.manage',
+	activity_new: 'calendar.view',
+	activity_proposed: 'calendar.view',
+	activity_approved: 'calendar.view',
+	activity_declined: 'calendar.view',
+	activity_cancelled: 'calendar.view',
+	activity_moved: 'calendar.view',
+	activity_restored: 'calendar.view',
+	activity_promoted: 'calendar.view',
+	activity_reminder: 'calendar.view'
+};
+
+/** The kinds of notification a role may not see. */
+function unseenBy(role: Role): NotificationType[] {
+	return (Object.keys(NEEDS) as NotificationType[]).filter((type) => !can(role, NEEDS[type]));
+}
+
 /** Pushes of one thread (a post, an activity date) go out at most this often; later ones fold in. */
 export const FOLD_MS = 10 * 60 * 1000;
 
@@ -66,6 +106,7 @@ export function record(db: DB, items: NewNotification | NewNotification[], now =
 			membershipId: memberships.id,
 			flatId: memberships.flatId,
 			userId: memberships.userId,
+			role: memberships.role,
 			quietStart: memberships.quietStart,
 			quietEnd: memberships.quietEnd,
 			locale: users.locale,
@@ -91,8 +132,8 @@ export function record(db: DB, items: NewNotification | NewNotification[], now =
 	const kept: { n: NewNotification; push: boolean }[] = [];
 	for (const n of list) {
 		const who = member.get(`${n.flatId}/${n.userId}`);
-		// Someone who left the flat hears nothing more of it.
-		if (!who) continue;
+		// Someone who left the flat hears nothing more of it; nobody hears what their role may not see.
+		if (!who || !can(who.role, NEEDS[n.type])) continue;
 		const channel = chosen.get(who.membershipId)![prefs.GROUP_OF[n.type]];
 		if (channel !== 'off') kept.push({ n, push: channel === 'push' });
 	}
@@ -202,6 +243,33 @@ export function unreadCount(db: DB, flatId: number, userId: number): number {
 			)
 		)
 		.get()!.n;
+}
+
+/**
+ * After a role change: the notifications the new role may not see are gone, and so are the
+ * member's pushes for this flat still waiting to go out (their text may be about help).
+ */
+export function forgetUnseen(db: DB, flatId: number, userId: number, role: Role): void {
+	const unseen = unseenBy(role);
+	if (unseen.length === 0) return;
+	db.delete(notifications)
+		.where(
+			and(
+				eq(notifications.flatId, flatId),
+				eq(notifications.userId, userId),
+				inArray(notifications.type, unseen)
+			)
+		)
+		.run();
+	db.delete(pushOutbox)
+		.where(
+			and(
+				eq(pushOutbox.flatId, flatId),
+				eq(pushOutbox.userId, userId),
+				eq(pushOutbox.status, 'pending')
+			)
+		)
+		.run();
 }
 
 /** A member's latest notifications in this flat, newest first. */

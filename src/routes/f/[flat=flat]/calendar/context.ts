@@ -26,12 +26,15 @@ export function activityContext(
 	}
 }
 
-/** A step that no longer fits, as a kind message for the form that asked. */
+/**
+ * A step that is not this member's to take (a 403, like every refusal) or that no longer
+ * fits, as a kind message for the form that asked.
+ */
 export function refused(action: string, e: unknown) {
 	if (!(e instanceof calendar.CalendarError)) throw e;
 	if (e.code === 'not_found') error(404, { message: m.error_not_found() });
+	if (e.code === 'not_allowed') return fail(403, { action, message: m.cal_err_not_allowed() });
 	const message = {
-		not_allowed: m.cal_err_not_allowed(),
 		past: m.cal_err_past(),
 		cancelled: m.cal_err_cancelled(),
 		full: m.cal_err_full(),

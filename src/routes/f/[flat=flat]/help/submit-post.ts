@@ -50,8 +50,12 @@ export async function submitPost(event: RequestEvent, postId?: number) {
 		try {
 			help.update(db, flat, id, author, input);
 		} catch (e) {
+			// Someone else's post is refused like every step that is not yours; a closed one is a 400.
 			if (e instanceof help.HelpError)
-				return fail(400, { values: form.values, errors: fieldError('form', m.help_cannot_edit()) });
+				return fail(e.code === 'not_allowed' ? 403 : 400, {
+					values: form.values,
+					errors: fieldError('form', m.help_cannot_edit())
+				});
 			throw e;
 		}
 	} else id = help.create(db, flat, author, input);

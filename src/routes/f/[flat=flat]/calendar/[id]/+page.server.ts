@@ -55,9 +55,9 @@ export const load: PageServerLoad = (event) => {
 function step(
 	event: RequestEvent<{ flat: string; id: string }>,
 	action: string,
-	run: (ctx: ReturnType<typeof activityContext>) => void
+	run: (ctx: ReturnType<typeof activityContext>) => void,
+	ctx = activityContext(event)
 ) {
-	const ctx = activityContext(event);
 	try {
 		run(ctx);
 	} catch (e) {
@@ -87,10 +87,16 @@ export const actions: Actions = {
 			calendar.pause(getDb(), flat, activity.id, actor, null)
 		),
 	end: async (event) => {
+		// Who asks comes before what they sent: an outsider learns nothing from a form error.
+		const ctx = activityContext(event);
 		const form = parseForm(endSeriesSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'end', errors: form.errors, values: form.values });
-		return step(event, 'end', ({ flat, actor, activity }) =>
-			calendar.end(getDb(), flat, activity.id, actor, form.data.lastDate)
+		return step(
+			event,
+			'end',
+			({ flat, actor, activity }) =>
+				calendar.end(getDb(), flat, activity.id, actor, form.data.lastDate),
+			ctx
 		);
 	}
 };

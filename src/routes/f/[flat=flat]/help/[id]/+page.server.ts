@@ -36,10 +36,14 @@ export const load: PageServerLoad = (event) => {
 	}
 };
 
-/** The message for a step that no longer fits (someone else was quicker, or it was done). */
+/**
+ * The message for a step that is not this member's to take (a 403, like every refusal), or
+ * that no longer fits: someone else was quicker, or it was done.
+ */
 function refused(action: string, e: unknown) {
 	if (!(e instanceof help.HelpError)) throw e;
 	if (e.code === 'not_found') error(404, { message: m.error_not_found() });
+	if (e.code === 'not_allowed') return fail(403, { action, message: m.help_err_not_allowed() });
 	const message =
 		e.code === 'already'
 			? m.help_err_already()
@@ -47,9 +51,7 @@ function refused(action: string, e: unknown) {
 				? m.help_err_own()
 				: e.code === 'once'
 					? m.help_err_once()
-					: e.code === 'not_allowed'
-						? m.help_err_not_allowed()
-						: m.help_err_state();
+					: m.help_err_state();
 	return fail(400, { action, message });
 }
 
