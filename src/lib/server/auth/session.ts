@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { DB } from '../db';
+import { eq, sql } from 'drizzle-orm';
+import { prepared, type DB } from '../db';
 import { sessions, users } from '../db/schema';
 import { hashToken, randomToken } from './tokens';
 
@@ -27,6 +27,18 @@ export function create(
 	return { token, session };
 }
 
+const sessionById = prepared((db) =>
+	db
+		.select({
+			session: sessions,
+			user: { id: users.id, name: users.name, locale: users.locale, isAdmin: users.isAdmin }
+		})
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+);
+
 /**
  * Looks a token up: an expired session is deleted, one past half its life is renewed
  * (the caller then sends the cookie again with the new expiry).
@@ -37,15 +49,7 @@ export function validate(
 	now = new Date()
 ): { session: Session; user: SessionUser; renewed: boolean } | null {
 	const id = hashToken(token);
-	const row = db
-		.select({
-			session: sessions,
-			user: { id: users.id, name: users.name, locale: users.locale, isAdmin: users.isAdmin }
-		})
-		.from(sessions)
-		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, id))
-		.get();
+	const row = sessionById(db).get({ id });
 	if (!row) return null;
 	const { session, user } = row;
 	if (now.getTime() >= session.expiresAt.getTime()) {

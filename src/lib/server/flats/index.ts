@@ -1,5 +1,5 @@
-import { count as sqlCount, eq } from 'drizzle-orm';
-import type { DB } from '../db';
+import { count as sqlCount, eq, sql } from 'drizzle-orm';
+import { prepared, type DB } from '../db';
 import { flats, type Flat, type JoinMode } from '../db/schema';
 import * as socialmap from '../socialmap';
 import * as joinCode from './join-code';
@@ -39,8 +39,16 @@ function uniqueJoinCode(db: DB, slug: string): string {
 }
 
 export function bySlug(db: DB, slug: string): Flat | undefined {
-	return db.select().from(flats).where(eq(flats.slug, slug)).get();
+	return flatBySlug(db).get({ slug });
 }
+
+const flatBySlug = prepared((db) =>
+	db
+		.select()
+		.from(flats)
+		.where(eq(flats.slug, sql.placeholder('slug')))
+		.prepare()
+);
 
 /** Finds a flat by its join code as a person typed it. */
 export function byJoinCode(db: DB, input: string): Flat | undefined {

@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { DB } from '../db';
+import { prepared, type DB } from '../db';
 import {
 	flats,
 	memberships,
@@ -128,12 +128,21 @@ export function addWithoutPassword(
 
 /** A user's membership of one flat, if any. */
 export function membership(db: DB, flatId: number, userId: number): Membership | undefined {
-	return db
+	return membershipOf(db).get({ flatId, userId });
+}
+
+const membershipOf = prepared((db) =>
+	db
 		.select()
 		.from(memberships)
-		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, userId)))
-		.get();
-}
+		.where(
+			and(
+				eq(memberships.flatId, sql.placeholder('flatId')),
+				eq(memberships.userId, sql.placeholder('userId'))
+			)
+		)
+		.prepare()
+);
 
 /** The flats a user belongs to, for `/` and the flat chooser. */
 export function flatsOf(db: DB, userId: number) {

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DB } from '../db';
+import { prepared, type DB } from '../db';
 import {
 	flats,
 	memberships,
@@ -232,18 +232,22 @@ export const verbinders = (db: DB, flatId: number) => activeMembers(db, flatId, 
 
 /** How many of a member's notifications in this flat are unread: the number on the bell. */
 export function unreadCount(db: DB, flatId: number, userId: number): number {
-	return db
+	return unread(db).get({ flatId, userId })!.n;
+}
+
+const unread = prepared((db) =>
+	db
 		.select({ n: sql<number>`count(*)` })
 		.from(notifications)
 		.where(
 			and(
-				eq(notifications.userId, userId),
-				eq(notifications.flatId, flatId),
+				eq(notifications.userId, sql.placeholder('userId')),
+				eq(notifications.flatId, sql.placeholder('flatId')),
 				isNull(notifications.readAt)
 			)
 		)
-		.get()!.n;
-}
+		.prepare()
+);
 
 /**
  * After a role change: the notifications the new role may not see are gone, and so are the
