@@ -208,6 +208,29 @@ test('a form sent offline keeps its text and says why nothing happened', async (
 	await page.context().close();
 });
 
+test('text typed before the scripts arrive stays when they do, in a line and in a longer text', async ({
+	browser
+}) => {
+	const flat = await makeFlat('early-typing');
+	const context = await browser.newContext({ storageState: await joinAs(flat, 'Ans') });
+	const page = await context.newPage();
+	// A slow phone: the page is there, its scripts are still on their way.
+	let release = () => {};
+	const held = new Promise<void>((done) => (release = done));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(`/f/${flat.slug}/help/new`, { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Kort gezegd').fill('Wie voert mijn kat?');
+	await page.getByLabel('Meer uitleg (mag leeg blijven)').fill('Twee keer per dag.');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Kort gezegd')).toHaveValue('Wie voert mijn kat?');
+	await expect(page.getByLabel('Meer uitleg (mag leeg blijven)')).toHaveValue('Twee keer per dag.');
+	await context.close();
+});
+
 test('a push shows a notification from the worker', async ({ browser }) => {
 	const flat = await makeFlat('push-sw');
 	const context = await browser.newContext({

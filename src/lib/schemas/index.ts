@@ -303,6 +303,7 @@ export const newKeySchema = v.object({
 	)
 });
 
+/** A time of day as a time input sends it: "HH:MM", 00:00 to 23:59. */
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const clock = v.pipe(
 	v.string(),
@@ -480,8 +481,6 @@ export const calendarSettingsSchema = v.object({
 export const hourField = (day: number, edge: 'open' | 'close', slot: 1 | 2) =>
 	`d${day}_${edge}${slot}`;
 
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 /** Minutes from the start of the day; a range past midnight ends on the next day. */
 function span([open, close]: [string, string]): [number, number] {
 	const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
@@ -508,7 +507,7 @@ function readHours(input: Record<string, unknown>, likeMonday: boolean) {
 				return typeof value === 'string' ? value.trim() : '';
 			}) as [string, string];
 			if (!open && !close) continue;
-			const wrong = fields.filter((_, i) => !CLOCK.test([open, close][i]!));
+			const wrong = fields.filter((_, i) => !CLOCK_TIME.test([open, close][i]!));
 			wrong.forEach((field) =>
 				problems.push({
 					field,

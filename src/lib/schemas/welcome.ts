@@ -1,8 +1,6 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { GREETING_MAX, WELCOME_TEXT_MAX } from '$lib/welcome';
-// The steps live with the table; this module is only read by server actions.
-import { WELCOME_STEPS } from '$lib/server/db/schema';
+import { GREETING_MAX, WELCOME_STEPS, WELCOME_TEXT_MAX } from '$lib/welcome';
 import { locale } from '.';
 
 /** Control characters; a welcome text keeps its tabs and line breaks. */

@@ -1,13 +1,18 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { limits, minutesToWait } from './rate-limit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { limits, minutesToWait, WriteLimit } from './rate-limit';
 
 function from(ip: string): RequestEvent {
 	return {
 		getClientAddress: () => ip,
 		request: new Request('http://localhost/login', { headers: { 'user-agent': 'test' } }),
-		cookies: { get: () => undefined, set: () => {} }
+		cookies: { get: () => undefined, set: () => {} },
+		locals: {}
 	} as unknown as RequestEvent;
+}
+
+function member(id: number, ip = '10.2.2.2'): RequestEvent {
+	return { ...from(ip), locals: { user: { id } } } as unknown as RequestEvent;
 }
 
 describe('login limits', () => {
@@ -33,5 +38,50 @@ describe('login limits', () => {
 		expect(minutesToWait(1)).toBe(1);
 		expect(minutesToWait(61)).toBe(2);
 		expect(minutesToWait(600)).toBe(10);
+	});
+});
+
+describe('writing limits', () => {
+	afterEach(() => vi.useRealTimers());
+
+	it('count only the writes that went through, and still stop at the limit', () => {
+		const limit = new WriteLimit({ account: 3, address: 100, minutes: 60 });
+		const ans = member(1);
+		// Refused attempts ask and never count: a typo does not use up a neighbour's hour.
+		for (let i = 0; i < 10; i++) expect(limit.wait(ans)).toBeNull();
+		for (let i = 0; i < 3; i++) {
+			expect(limit.wait(ans)).toBeNull();
+			limit.count(ans);
+		}
+		expect(limit.wait(ans)).toBe(60);
+		// Another account behind the same router goes on.
+		expect(limit.wait(member(2))).toBeNull();
+	});
+
+	it('let a member write again once the window has passed', () => {
+		vi.useFakeTimers({ now: new Date('2025-03-01T10:00:00Z') });
+		const limit = new WriteLimit({ account: 2, address: 100, minutes: 10 });
+		const ans = member(1);
+		limit.count(ans);
+		vi.setSystemTime(new Date('2025-03-01T10:04:00Z'));
+		limit.count(ans);
+		expect(limit.wait(ans)).toBe(6);
+		vi.setSystemTime(new Date('2025-03-01T10:10:00Z'));
+		expect(limit.wait(ans)).toBeNull();
+		limit.count(ans);
+		expect(limit.wait(ans)).toBeNull();
+	});
+
+	it('hold one address back after many accounts wrote from it', () => {
+		const limit = new WriteLimit({ account: 5, address: 4, minutes: 60 });
+		for (let id = 1; id <= 4; id++) limit.count(member(id, '10.3.3.3'));
+		expect(limit.wait(member(9, '10.3.3.3'))).toBe(60);
+		expect(limit.wait(member(9, '10.3.3.4'))).toBeNull();
+	});
+
+	it('leave visitors to the login guard', () => {
+		const limit = new WriteLimit({ account: 1, address: 1, minutes: 60 });
+		limit.count(from('10.4.4.4'));
+		expect(limit.wait(from('10.4.4.4'))).toBeNull();
 	});
 });

@@ -9,6 +9,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { HELP_CATEGORIES, type HelpCategory } from '../../help';
 import { RECURRENCES, type Recurrence } from '../../calendar';
+import { WELCOME_STEPS } from '../../welcome';
 import {
 	AFTER_HOURS_PRESETS,
 	MAP_CATEGORIES,
@@ -470,9 +471,6 @@ export const welcomePages = sqliteTable(
 	},
 	(t) => [uniqueIndex('welcome_pages_flat_locale').on(t.flatId, t.locale)]
 );
-
-export const WELCOME_STEPS = ['greet', 'profile', 'install', 'notifications', 'calendar'] as const;
-export type WelcomeStep = (typeof WELCOME_STEPS)[number];
 
 /** The first-day checklist: each step a new member has done (once). */
 export const welcomeSteps = sqliteTable(

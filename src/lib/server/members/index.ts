@@ -14,6 +14,7 @@ import { cleanName, nameKey } from './name';
 import * as calendar from '../calendar';
 import * as help from '../help';
 import * as notify from '../notify';
+import * as privacy from '../privacy';
 
 export { nameKey };
 
@@ -246,28 +247,28 @@ export function setRole(db: DB, flatId: number, membershipId: number, role: Role
 
 /**
  * Ends a membership (moving out, or refusing a waiting request); the member's open posts
- * close. An account left with no
- * flat and no admin rights is deleted with its sessions: we keep no data we do not need.
+ * close. An account left with no flat and no admin rights is deleted the way its owner would
+ * delete it (privacy.erase): we keep no data we do not need.
  */
-export function remove(db: DB, flatId: number, membershipId: number): void {
+export function remove(db: DB, flatId: number, membershipId: number, now = new Date()): void {
 	db.transaction((tx) => {
 		const m = find(tx, flatId, membershipId);
 		if (m.role === 'verbinder' && m.status === 'active' && activeVerbinders(tx, flatId) <= 1)
 			throw new MemberError('last_verbinder');
-		help.closeForMember(tx, flatId, m.userId);
-		calendar.forgetMember(tx, flatId, m.userId);
-		tx.delete(memberships).where(eq(memberships.id, membershipId)).run();
-		const rest = tx
+		const elsewhere = tx
 			.select({ id: memberships.id })
 			.from(memberships)
-			.where(eq(memberships.userId, m.userId))
+			.where(and(eq(memberships.userId, m.userId), ne(memberships.id, m.id)))
 			.get();
 		const user = tx
 			.select({ isAdmin: users.isAdmin })
 			.from(users)
 			.where(eq(users.id, m.userId))
 			.get();
-		if (!rest && user && !user.isAdmin) tx.delete(users).where(eq(users.id, m.userId)).run();
+		if (!elsewhere && user && !user.isAdmin) return privacy.erase(tx, m.userId, now);
+		help.closeForMember(tx, flatId, m.userId, now);
+		calendar.forgetMember(tx, flatId, m.userId);
+		tx.delete(memberships).where(eq(memberships.id, membershipId)).run();
 	});
 }
 

@@ -415,48 +415,57 @@ export function exportFileName(name: string): { ascii: string; utf8: string } {
 }
 
 /**
- * Deletes an account for good, in one transaction. What the person wrote to others goes
- * (messages, answers to posts); their posts stay for the neighbours as "a former neighbour";
- * completed help stays in the record without them, so nobody else's balance changes.
+ * Deletes an account for good, in one transaction, unless its owner may not (see
+ * deleteRefusal). What happens to what they wrote is `erase`'s job.
  */
 export function deleteAccount(db: DB, userId: number, now = new Date()): void {
 	db.transaction((tx) => {
 		const refusal = deleteRefusal(tx, userId);
 		if (refusal) throw refusal;
-		const flatIds = tx
-			.select({ flatId: memberships.flatId })
-			.from(memberships)
-			.where(eq(memberships.userId, userId))
-			.all()
-			.map((r) => r.flatId);
-		for (const flatId of flatIds) {
-			// Nobody could answer a post whose author is gone; waiting lists move up.
-			help.closeForMember(tx, flatId, userId, now);
-			calendar.forgetMember(tx, flatId, userId);
-		}
-		reopenWhereHelper(tx, userId);
-		tx.delete(helpMessages).where(eq(helpMessages.authorId, userId)).run();
-		tx.delete(helpResponses).where(eq(helpResponses.userId, userId)).run();
-		tx.delete(activityRsvps).where(eq(activityRsvps.userId, userId)).run();
-		tx.delete(pushOutbox).where(eq(pushOutbox.userId, userId)).run();
-		tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).run();
-		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-		tx.delete(loginCodes).where(eq(loginCodes.userId, userId)).run();
-		tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).run();
-		tx.delete(greetings).where(eq(greetings.userId, userId)).run();
-		tx.delete(notifications).where(eq(notifications.userId, userId)).run();
-		tx.delete(spareKeys)
-			.where(or(eq(spareKeys.ownerId, userId), eq(spareKeys.holderId, userId)))
-			.run();
-		tx.delete(blocks)
-			.where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId)))
-			.run();
-		// A report stays for the verbinders to handle; it no longer says who made it.
-		tx.update(reports).set({ reporterId: null }).where(eq(reports.reporterId, userId)).run();
-		// Memberships, checklist steps and notification choices go with the user (cascade);
-		// posts, completed help and activities keep their rows with the person set to null.
-		tx.delete(users).where(eq(users.id, userId)).run();
+		erase(tx, userId, now);
 	});
+}
+
+/**
+ * Removes an account and what it wrote to others (messages, answers to posts); their posts stay
+ * for the neighbours as "a former neighbour"; completed help stays in the record without them,
+ * so nobody else's balance changes. Run it inside the caller's transaction: the owner deleting
+ * their account and a verbinder removing someone's last flat both end here, so they match.
+ */
+export function erase(tx: DB, userId: number, now = new Date()): void {
+	const flatIds = tx
+		.select({ flatId: memberships.flatId })
+		.from(memberships)
+		.where(eq(memberships.userId, userId))
+		.all()
+		.map((r) => r.flatId);
+	for (const flatId of flatIds) {
+		// Nobody could answer a post whose author is gone; waiting lists move up.
+		help.closeForMember(tx, flatId, userId, now);
+		calendar.forgetMember(tx, flatId, userId);
+	}
+	reopenWhereHelper(tx, userId);
+	tx.delete(helpMessages).where(eq(helpMessages.authorId, userId)).run();
+	tx.delete(helpResponses).where(eq(helpResponses.userId, userId)).run();
+	tx.delete(activityRsvps).where(eq(activityRsvps.userId, userId)).run();
+	tx.delete(pushOutbox).where(eq(pushOutbox.userId, userId)).run();
+	tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).run();
+	tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+	tx.delete(loginCodes).where(eq(loginCodes.userId, userId)).run();
+	tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).run();
+	tx.delete(greetings).where(eq(greetings.userId, userId)).run();
+	tx.delete(notifications).where(eq(notifications.userId, userId)).run();
+	tx.delete(spareKeys)
+		.where(or(eq(spareKeys.ownerId, userId), eq(spareKeys.holderId, userId)))
+		.run();
+	tx.delete(blocks)
+		.where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId)))
+		.run();
+	// A report stays for the verbinders to handle; it no longer says who made it.
+	tx.update(reports).set({ reporterId: null }).where(eq(reports.reporterId, userId)).run();
+	// Memberships, checklist steps and notification choices go with the user (cascade);
+	// posts, completed help and activities keep their rows with the person set to null.
+	tx.delete(users).where(eq(users.id, userId)).run();
 }
 
 /**

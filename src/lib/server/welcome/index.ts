@@ -6,14 +6,13 @@ import {
 	users,
 	welcomePages,
 	welcomeSteps,
-	WELCOME_STEPS,
 	type Membership,
-	type Role,
-	type WelcomeStep
+	type Role
 } from '../db/schema';
+import { WELCOME_STEPS, type WelcomeStep } from '$lib/welcome';
 import { renderMarkdown } from './markdown';
 
-export { renderMarkdown, WELCOME_STEPS, type WelcomeStep };
+export { renderMarkdown };
 
 /** The flat's main language: the welcome text falls back to it before any other. */
 export const MAIN_LANGUAGE = 'nl';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { flatWithNeighbours } from '../db/fixtures';
-import { greetings, memberships, welcomeSteps, WELCOME_STEPS } from '../db/schema';
+import { greetings, memberships, welcomeSteps } from '../db/schema';
+import { WELCOME_STEPS } from '$lib/welcome';
 import * as flats from '../flats';
 import * as members from '../members';
 import * as welcome from '.';

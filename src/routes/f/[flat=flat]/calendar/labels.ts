@@ -4,12 +4,16 @@ import type { Recurrence } from '$lib/calendar';
 
 const utc = (date: string) => new Date(`${date}T12:00:00Z`);
 
-/** "Tuesday 16 March" in the reader's language. */
-export function dayLabel(date: string, locale = getLocale()): string {
+/** "Tuesday 16 March" in the reader's language, or "Tuesday 16 Mar" for a narrow column. */
+export function dayLabel(
+	date: string,
+	locale = getLocale(),
+	month: 'long' | 'short' = 'long'
+): string {
 	return new Intl.DateTimeFormat(locale, {
 		weekday: 'long',
 		day: 'numeric',
-		month: 'long',
+		month,
 		timeZone: 'UTC'
 	}).format(utc(date));
 }

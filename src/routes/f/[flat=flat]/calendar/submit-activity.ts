@@ -4,7 +4,7 @@ import * as calendar from '$lib/server/calendar';
 import { requireMember } from '$lib/server/auth/guard';
 import type { Activity } from '$lib/server/db/schema';
 import { fieldError, keep, parseForm } from '$lib/server/form';
-import { limits, writingLimit } from '$lib/server/auth/rate-limit';
+import { writing } from '$lib/server/auth/rate-limit';
 import { localDate } from '$lib/server/time';
 import { activitySchema } from '$lib/schemas';
 import { links } from '$lib/links';
@@ -17,13 +17,15 @@ export async function submitActivity(
 	existing?: Pick<Activity, 'id' | 'startDate'>
 ) {
 	const { flat, user, membership } = requireMember(event, 'calendar.add');
-	const minutes = await writingLimit(event, limits.post);
+	const body = await event.request.formData();
+	// Checked after the last await and counted only once the activity is saved.
+	const minutes = writing.post.wait(event);
 	if (minutes)
 		return fail(429, {
-			values: keep(await event.request.formData()),
+			values: keep(body),
 			errors: fieldError('form', m.rate_limited_writing({ minutes }))
 		});
-	const form = parseForm(activitySchema, await event.request.formData());
+	const form = parseForm(activitySchema, body);
 	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 	const input = form.data;
 	const today = localDate(new Date(), flat.timeZone);
@@ -39,5 +41,6 @@ export async function submitActivity(
 	} catch (e) {
 		return refused('form', e);
 	}
+	writing.post.count(event);
 	redirect(303, links.activity(flat.slug, id));
 }

@@ -4,7 +4,7 @@ import * as help from '$lib/server/help';
 import { concerns, soundsHarsh } from '$lib/server/help/light';
 import { requireMember } from '$lib/server/auth/guard';
 import { fieldError, keep, parseForm } from '$lib/server/form';
-import { limits, writingLimit } from '$lib/server/auth/rate-limit';
+import { writing } from '$lib/server/auth/rate-limit';
 import { localDate } from '$lib/server/time';
 import { postSchema } from '$lib/schemas';
 import { links } from '$lib/links';
@@ -16,13 +16,15 @@ import { m } from '$lib/paraglide/messages';
  */
 export async function submitPost(event: RequestEvent, postId?: number) {
 	const { flat, user, membership } = requireMember(event, 'help.post');
-	const minutes = await writingLimit(event, limits.post);
+	const body = await event.request.formData();
+	// Checked after the last await and counted only once the post is saved.
+	const minutes = writing.post.wait(event);
 	if (minutes)
 		return fail(429, {
-			values: keep(await event.request.formData()),
+			values: keep(body),
 			errors: fieldError('form', m.rate_limited_writing({ minutes }))
 		});
-	const form = parseForm(postSchema, await event.request.formData());
+	const form = parseForm(postSchema, body);
 	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 	const { confirmed, ...input } = form.data;
 	const today = localDate(new Date(), flat.timeZone);
@@ -59,5 +61,6 @@ export async function submitPost(event: RequestEvent, postId?: number) {
 			throw e;
 		}
 	} else id = help.create(db, flat, author, input);
+	writing.post.count(event);
 	redirect(303, links.post(flat.slug, id));
 }

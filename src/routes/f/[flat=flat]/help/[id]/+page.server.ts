@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import * as help from '$lib/server/help';
 import * as moderation from '$lib/server/moderation';
 import { requireMember } from '$lib/server/auth/guard';
-import { limits, writingLimit } from '$lib/server/auth/rate-limit';
+import { writing, type WriteLimit } from '$lib/server/auth/rate-limit';
 import { parseForm } from '$lib/server/form';
 import {
 	messageSchema,
@@ -55,17 +55,25 @@ function refused(action: string, e: unknown) {
 	return fail(400, { action, message });
 }
 
-/** Runs one step of the loop for the member in the URL's flat. */
+/**
+ * Runs one step of the loop for the member in the URL's flat. A step that writes text is held
+ * to its writing limit, which counts it only once it went through.
+ */
 async function step<S extends v.GenericSchema>(
 	event: RequestEvent<{ flat: string; id: string }>,
 	action: string,
 	schema: S | null,
-	run: (ctx: ReturnType<typeof context>, data: v.InferOutput<S>) => void
+	run: (ctx: ReturnType<typeof context>, data: v.InferOutput<S>) => void,
+	limit?: WriteLimit
 ) {
 	const ctx = context(event);
+	const body = schema ? await event.request.formData() : null;
+	// After the last await, so no other request writes between this check and the count.
+	const minutes = limit?.wait(event);
+	if (minutes) return fail(429, { action, message: m.rate_limited_writing({ minutes }) });
 	let data = undefined as v.InferOutput<S>;
-	if (schema) {
-		const form = parseForm(schema, await event.request.formData());
+	if (schema && body) {
+		const form = parseForm(schema, body);
 		if (!form.ok) return fail(400, { action, values: form.values, errors: form.errors });
 		data = form.data;
 	}
@@ -74,33 +82,30 @@ async function step<S extends v.GenericSchema>(
 	} catch (e) {
 		return refused(action, e);
 	}
+	limit?.count(event);
 	return { action, done: true as const };
 }
 
-/** The kind answer when someone writes faster than a neighbour does. */
-async function slowDown(
-	event: RequestEvent<{ flat: string; id: string }>,
-	action: string,
-	limit: Parameters<typeof writingLimit>[1]
-) {
-	const minutes = await writingLimit(event, limit);
-	return minutes ? fail(429, { action, message: m.rate_limited_writing({ minutes }) }) : null;
-}
-
 export const actions: Actions = {
-	respond: async (event) =>
-		(await slowDown(event, 'respond', limits.respond)) ??
-		step(event, 'respond', respondSchema, (c, d) =>
-			help.respond(getDb(), c.flat.id, c.postId, c.user.id, d.message)
+	respond: (event) =>
+		step(
+			event,
+			'respond',
+			respondSchema,
+			(c, d) => help.respond(getDb(), c.flat.id, c.postId, c.user.id, d.message),
+			writing.respond
 		),
 	accept: (event) =>
 		step(event, 'accept', responseIdSchema, (c, d) =>
 			help.accept(getDb(), c.flat.id, c.postId, c.user.id, d.responseId)
 		),
-	message: async (event) =>
-		(await slowDown(event, 'message', limits.message)) ??
-		step(event, 'message', messageSchema, (c, d) =>
-			help.message(getDb(), c.flat.id, c.postId, c.user.id, d.body)
+	message: (event) =>
+		step(
+			event,
+			'message',
+			messageSchema,
+			(c, d) => help.message(getDb(), c.flat.id, c.postId, c.user.id, d.body),
+			writing.message
 		),
 	done: (event) =>
 		step(event, 'done', null, (c) => help.markDone(getDb(), c.flat.id, c.postId, c.user.id)),
