@@ -774,6 +774,52 @@ export function reminderAt(o: Occurrence, timeZone: string): Date {
 }
 
 /**
+ * The occurrences behind (activity, date) pairs, each with its flat and the flat's zone: a
+ * few queries for any number of pairs, where one look-up per pair took seconds at scale.
+ */
+function occurrencesAt(db: DB, pairs: { activityId: number; occurrence: string }[]) {
+	const found = new Map<string, { flatId: number; timeZone: string; o: Occurrence }>();
+	if (pairs.length === 0) return found;
+	const ids = [...new Set(pairs.map((p) => p.activityId))];
+	const dates = pairs.map((p) => p.occurrence).sort();
+	const rows = new Map<number, { a: Activity; timeZone: string }>();
+	const changes = new Map<string, ActivityChange>();
+	// In slices, well under SQLite's limit on the number of values in one statement.
+	for (let i = 0; i < ids.length; i += 500) {
+		const slice = ids.slice(i, i + 500);
+		for (const row of db
+			.select({ a: activities, timeZone: flats.timeZone })
+			.from(activities)
+			.innerJoin(flats, eq(flats.id, activities.flatId))
+			.where(inArray(activities.id, slice))
+			.all())
+			rows.set(row.a.id, row);
+		for (const c of db
+			.select()
+			.from(activityChanges)
+			.where(
+				and(
+					inArray(activityChanges.activityId, slice),
+					between(activityChanges.occurrence, dates[0]!, dates.at(-1)!)
+				)
+			)
+			.all())
+			changes.set(`${c.activityId}/${c.occurrence}`, c);
+	}
+	for (const { activityId, occurrence: date } of pairs) {
+		const row = rows.get(activityId);
+		if (!row || !recurrence.isOccurrence(row.a, date)) continue;
+		const key = `${activityId}/${date}`;
+		found.set(key, {
+			flatId: row.a.flatId,
+			timeZone: row.timeZone,
+			o: build(row.timeZone, row.a, date, changes.get(key))
+		});
+	}
+	return found;
+}
+
+/**
  * The server's clock for the calendar: reminds those coming or helping on the day, and
  * records finished helping as help given. Safe to repeat: reminders are marked sent and the
  * help record is unique per helper and occurrence.
@@ -812,14 +858,10 @@ export function tick(db: DB, now = new Date()): { reminded: number; helped: numb
 			)
 			.where(and(window, isNull(activityReminders.activityId)))
 			.all();
+		const dueAt = occurrencesAt(tx, due);
 		for (const d of due) {
-			const row = tx
-				.select({ a: activities, timeZone: flats.timeZone })
-				.from(activities)
-				.innerJoin(flats, eq(flats.id, activities.flatId))
-				.where(eq(activities.id, d.activityId))
-				.get();
-			const o = row && occurrence(tx, row.timeZone, row.a, d.occurrence);
+			const row = dueAt.get(`${d.activityId}/${d.occurrence}`);
+			const o = row?.o;
 			if (!row || !o) continue;
 			if (now < reminderAt(o, row.timeZone)) continue;
 			// Once the activity has begun (or will not happen), the chance to remind has passed.
@@ -838,7 +880,7 @@ export function tick(db: DB, now = new Date()): { reminded: number; helped: numb
 				notify.record(
 					tx,
 					people.map((p) => ({
-						flatId: row.a.flatId,
+						flatId: row.flatId,
 						userId: p.userId,
 						type: 'activity_reminder' as const,
 						link: occurrenceLink(o.activityId, o.occurrence),
@@ -876,18 +918,14 @@ export function tick(db: DB, now = new Date()): { reminded: number; helped: numb
 				)
 			)
 			.all();
+		const helpedAt = occurrencesAt(tx, helping);
 		for (const h of helping) {
-			const row = tx
-				.select({ a: activities, timeZone: flats.timeZone })
-				.from(activities)
-				.innerJoin(flats, eq(flats.id, activities.flatId))
-				.where(eq(activities.id, h.activityId))
-				.get();
-			const o = row && occurrence(tx, row.timeZone, row.a, h.occurrence);
+			const row = helpedAt.get(`${h.activityId}/${h.occurrence}`);
+			const o = row?.o;
 			if (!row || !o || o.cancelled || o.paused || o.end > now) continue;
 			tx.insert(helpRecords)
 				.values({
-					flatId: row.a.flatId,
+					flatId: row.flatId,
 					giverId: h.userId,
 					receiverId: null,
 					activityId: o.activityId,
