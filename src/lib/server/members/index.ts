@@ -10,6 +10,7 @@ import {
 	type Role
 } from '../db/schema';
 import { hashPassword } from '../auth/password';
+import { can } from '../auth/roles';
 import { cleanName, nameKey } from './name';
 import * as calendar from '../calendar';
 import * as help from '../help';
@@ -234,14 +235,25 @@ export function approve(db: DB, flatId: number, membershipId: number): void {
 		.run();
 }
 
-/** Changes a member's role; a flat always keeps at least one verbinder. */
-export function setRole(db: DB, flatId: number, membershipId: number, role: Role): void {
+/**
+ * Changes a member's role; a flat always keeps at least one verbinder. Someone who becomes a
+ * professional no longer sees help posts, so their own open posts close, as when they leave.
+ */
+export function setRole(
+	db: DB,
+	flatId: number,
+	membershipId: number,
+	role: Role,
+	now = new Date()
+): void {
 	db.transaction((tx) => {
 		const m = find(tx, flatId, membershipId);
 		if (m.role === 'verbinder' && role !== 'verbinder' && activeVerbinders(tx, flatId) <= 1)
 			throw new MemberError('last_verbinder');
 		tx.update(memberships).set({ role }).where(eq(memberships.id, membershipId)).run();
 		if (m.role !== role) notify.forgetUnseen(tx, flatId, m.userId, role);
+		if (can(m.role, 'help.view') && !can(role, 'help.view'))
+			help.closeForMember(tx, flatId, m.userId, now);
 	});
 }
 

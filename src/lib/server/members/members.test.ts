@@ -4,6 +4,7 @@ import { testDb } from '../db/test-db';
 import { flatWithNeighbours } from '../db/fixtures';
 import {
 	helpMessages,
+	helpPosts,
 	helpResponses,
 	pushSubscriptions,
 	sessions,
@@ -28,6 +29,18 @@ function flat(joinMode: 'open' | 'approval' = 'open') {
 	});
 	return { db, flat: f };
 }
+
+const request = (title: string): help.PostInput => ({
+	type: 'request',
+	category: 'errands',
+	title,
+	description: '',
+	when: 'flexible',
+	startDate: null,
+	endDate: null,
+	anonymous: false,
+	onBehalfOf: null
+});
 
 const neighbour = { houseNumber: null, password: 'een lang wachtwoord', locale: 'nl' };
 
@@ -87,6 +100,19 @@ describe('managing members', () => {
 		expect(members.membership(db, f.id, vId)?.role).toBe('resident');
 	});
 
+	it('closes the own open posts of someone who becomes a professional', async () => {
+		const { db, flat: f, ans, mo } = await flatWithNeighbours();
+		const postId = help.create(db, f, { userId: ans, role: 'resident' }, request('Wie tilt mee?'));
+		const moPost = help.create(db, f, { userId: mo, role: 'resident' }, request('Een ladder?'));
+		members.setRole(db, f.id, members.membership(db, f.id, ans)!.id, 'professional');
+		const status = (id: number) =>
+			db.select({ status: helpPosts.status }).from(helpPosts).where(eq(helpPosts.id, id)).get()
+				?.status;
+		expect(status(postId)).toBe('closed');
+		expect(status(moPost)).toBe('open');
+		expect(help.board(db, f.id, mo).posts.map((p) => p.id)).toEqual([moPost]);
+	});
+
 	it('removes a member who moves out, with the account and sessions when no flat is left', async () => {
 		const { db, flat: f } = flat();
 		members.addWithoutPassword(db, { flatId: f.id, name: 'Bram', role: 'verbinder' });
@@ -120,18 +146,6 @@ describe('managing members', () => {
 });
 
 describe('removing the last flat of an account', () => {
-	const request = (title: string): help.PostInput => ({
-		type: 'request',
-		category: 'errands',
-		title,
-		description: '',
-		when: 'flexible',
-		startDate: null,
-		endDate: null,
-		anonymous: false,
-		onBehalfOf: null
-	});
-
 	/** Ans asks, Kees answers and they write; Ans answers Mo; Ans has a device and a key. */
 	async function busyAns() {
 		const s = await flatWithNeighbours();

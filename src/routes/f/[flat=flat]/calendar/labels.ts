@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { dateFormat } from '$lib/format';
 import type { Recurrence } from '$lib/calendar';
 
 const utc = (date: string) => new Date(`${date}T12:00:00Z`);
@@ -10,7 +11,7 @@ export function dayLabel(
 	locale = getLocale(),
 	month: 'long' | 'short' = 'long'
 ): string {
-	return new Intl.DateTimeFormat(locale, {
+	return dateFormat(locale, {
 		weekday: 'long',
 		day: 'numeric',
 		month,
@@ -20,7 +21,7 @@ export function dayLabel(
 
 /** "March 2027". */
 export function monthLabel(month: string, locale = getLocale()): string {
-	return new Intl.DateTimeFormat(locale, {
+	return dateFormat(locale, {
 		month: 'long',
 		year: 'numeric',
 		timeZone: 'UTC'
@@ -33,7 +34,7 @@ export function weekdayNames(locale = getLocale()): { short: string; long: strin
 	return Array.from({ length: 7 }, (_, i) => {
 		const d = utc(`2027-03-0${i + 1}`);
 		const f = (weekday: 'short' | 'long') =>
-			new Intl.DateTimeFormat(locale, { weekday, timeZone: 'UTC' }).format(d);
+			dateFormat(locale, { weekday, timeZone: 'UTC' }).format(d);
 		return { short: f('short'), long: f('long') };
 	});
 }
@@ -43,9 +44,7 @@ export const timeRange = (start: string, end: string) => `${start}–${end}`;
 
 /** How a series repeats, in words: "Every Tuesday", "Every first Wednesday of the month". */
 export function ruleLabel(recurrence: Recurrence, startDate: string, locale = getLocale()): string {
-	const day = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
-		utc(startDate)
-	);
+	const day = dateFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(utc(startDate));
 	if (recurrence === 'none') return m.cal_rule_once();
 	if (recurrence === 'weekly') return m.cal_rule_weekly({ day });
 	if (recurrence === 'biweekly') return m.cal_rule_biweekly({ day });

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { getDb } from '$lib/server/db';
-import { MAP_CATEGORIES } from '$lib/server/db/schema';
+import { MAP_CATEGORIES } from '$lib/socialmap';
 import * as socialmap from '$lib/server/socialmap';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { dateFormat } from '$lib/format';
 import type { PageData } from './$types';
 
 // Taken from what the page gets, so nothing here reaches into server code.
@@ -50,7 +51,7 @@ export const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
 export function weekdayName(day: number, locale = getLocale()): string {
 	// 7 March 2027 is a Sunday; 1 to 6 March are Monday to Saturday.
 	const date = new Date(Date.UTC(2027, 2, day === 0 ? 7 : day, 12));
-	return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
+	return dateFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** The names of the hours inputs, as $lib/schemas reads them: `d1_open1` is Monday's first opening. */

@@ -1,5 +1,5 @@
 import { requireMember } from '$lib/server/auth/guard';
-import { MAP_CATEGORIES } from '$lib/server/db/schema';
+import { MAP_CATEGORIES } from '$lib/socialmap';
 import type { Actions, PageServerLoad } from './$types';
 import { submitEntry } from '../context';
 
