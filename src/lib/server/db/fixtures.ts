@@ -1,6 +1,21 @@
 import * as flats from '../flats';
+import type * as help from '../help';
 import * as members from '../members';
 import { testDb } from './test-db';
+
+/** For unit tests: a request as a neighbour types one (flexible, for themselves, named). */
+export const request = (title: string, over: Partial<help.PostInput> = {}): help.PostInput => ({
+	type: 'request',
+	category: 'errands',
+	title,
+	description: '',
+	when: 'flexible',
+	startDate: null,
+	endDate: null,
+	anonymous: false,
+	onBehalfOf: null,
+	...over
+});
 
 /** For unit tests: a flat on a fresh in-memory database, with three neighbours who joined. */
 export async function flatWithNeighbours(timeZone = 'UTC') {

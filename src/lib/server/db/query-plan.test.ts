@@ -10,6 +10,7 @@ import * as moderation from '../moderation';
 import * as notify from '../notify';
 import * as session from '../auth/session';
 import * as welcome from '../welcome';
+import { request } from './fixtures';
 import { deliver } from '../push/deliver';
 import { hashToken } from '../auth/tokens';
 import { testDb } from './test-db';
@@ -296,17 +297,7 @@ async function hotPaths() {
 			db,
 			flat,
 			{ userId: neighbour, role: 'resident' },
-			{
-				type: 'request',
-				category: 'errands',
-				title: 'Wie haalt mijn pakje op?',
-				description: '',
-				when: 'flexible',
-				startDate: null,
-				endDate: null,
-				anonymous: false,
-				onBehalfOf: null
-			},
+			request('Wie haalt mijn pakje op?'),
 			now
 		)
 	);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../db/test-db';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours, request } from '../db/fixtures';
 import {
 	helpMessages,
 	helpPosts,
@@ -29,18 +29,6 @@ function flat(joinMode: 'open' | 'approval' = 'open') {
 	});
 	return { db, flat: f };
 }
-
-const request = (title: string): help.PostInput => ({
-	type: 'request',
-	category: 'errands',
-	title,
-	description: '',
-	when: 'flexible',
-	startDate: null,
-	endDate: null,
-	anonymous: false,
-	onBehalfOf: null
-});
 
 const neighbour = { houseNumber: null, password: 'een lang wachtwoord', locale: 'nl' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours, request } from '../db/fixtures';
 import { notifications, reports } from '../db/schema';
 import * as flats from '../flats';
 import * as help from '../help';
@@ -7,17 +7,7 @@ import * as moderation from '.';
 
 const setup = () => flatWithNeighbours();
 
-const input: help.PostInput = {
-	type: 'request',
-	category: 'bins',
-	title: 'Wie zet de container buiten?',
-	description: '',
-	when: 'flexible',
-	startDate: null,
-	endDate: null,
-	anonymous: false,
-	onBehalfOf: null
-};
+const input = request('Wie zet de container buiten?', { category: 'bins' });
 
 describe('blocking', () => {
 	it('keeps two neighbours apart on the board, on the post and in responses, both ways', async () => {

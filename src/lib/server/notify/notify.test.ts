@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours, request } from '../db/fixtures';
 import * as flats from '../flats';
 import * as help from '../help';
 import * as members from '../members';
@@ -64,17 +64,7 @@ describe('professionals and help', () => {
 				db,
 				flat,
 				{ userId: ans, role: 'resident' },
-				{
-					type: 'request',
-					category: 'pets',
-					title,
-					description: '',
-					when: 'flexible',
-					startDate: null,
-					endDate: null,
-					anonymous: false,
-					onBehalfOf: null
-				}
+				request(title, { category: 'pets' })
 			);
 		const seen = () =>
 			notify

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours, request } from '../db/fixtures';
 import {
 	calendarFeeds,
 	helpMessages,
@@ -26,19 +26,6 @@ import * as privacy from '.';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date('2027-07-01T10:00:00Z');
-
-const request = (title: string, over: Partial<help.PostInput> = {}): help.PostInput => ({
-	type: 'request',
-	category: 'errands',
-	title,
-	description: '',
-	when: 'flexible',
-	startDate: null,
-	endDate: null,
-	anonymous: false,
-	onBehalfOf: null,
-	...over
-});
 
 const resident = (userId: number) => ({ userId, role: 'resident' as const });
 
