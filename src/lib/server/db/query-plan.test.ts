@@ -277,7 +277,7 @@ async function hotPaths() {
 		help.board(db, flat.id, userId, {});
 		help.board(db, flat.id, userId, { type: 'request', category: 'errands', page: 2 });
 		help.board(db, flat.id, userId, { mine: true });
-		welcome.recentGreetings(db, flat.id, 30, now);
+		welcome.recentGreetings(db, flat.id, { viewer: userId, now });
 		balance.forMember(db, flat.id, userId, now);
 		balance.flatThisMonth(db, flat, now);
 	});

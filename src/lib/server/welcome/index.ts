@@ -1,4 +1,4 @@
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, notInArray } from 'drizzle-orm';
 import type { DB } from '../db';
 import {
 	greetings,
@@ -10,6 +10,7 @@ import {
 	type Role
 } from '../db/schema';
 import { WELCOME_STEPS, type WelcomeStep } from '$lib/welcome';
+import * as moderation from '../moderation';
 import { renderMarkdown } from './markdown';
 
 export { renderMarkdown };
@@ -192,7 +193,13 @@ export type Greeting = { name: string; body: string; createdAt: Date };
  * The hellos of the last `days` days, newest first, from neighbours who still live here
  * (someone who left, or still waits for approval, is not announced).
  */
-export function recentGreetings(db: DB, flatId: number, days = 30, now = new Date()): Greeting[] {
+export function recentGreetings(
+	db: DB,
+	flatId: number,
+	{ viewer, days = 30, now = new Date() }: { viewer?: number; days?: number; now?: Date } = {}
+): Greeting[] {
+	// Blocking keeps two neighbours apart here too, both ways, as on the board.
+	const blocked = viewer ? moderation.blockedWith(db, flatId, viewer) : [];
 	return db
 		.select({ name: users.name, body: greetings.body, createdAt: greetings.createdAt })
 		.from(greetings)
@@ -205,7 +212,8 @@ export function recentGreetings(db: DB, flatId: number, days = 30, now = new Dat
 			and(
 				eq(greetings.flatId, flatId),
 				eq(memberships.status, 'active'),
-				gte(greetings.createdAt, new Date(now.getTime() - days * DAY))
+				gte(greetings.createdAt, new Date(now.getTime() - days * DAY)),
+				blocked.length ? notInArray(greetings.userId, blocked) : undefined
 			)
 		)
 		.orderBy(desc(greetings.createdAt), desc(greetings.id))

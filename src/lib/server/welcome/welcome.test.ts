@@ -5,6 +5,7 @@ import { greetings, memberships, welcomeSteps } from '../db/schema';
 import { WELCOME_STEPS } from '$lib/welcome';
 import * as flats from '../flats';
 import * as members from '../members';
+import * as moderation from '../moderation';
 import * as welcome from '.';
 import { ALLOWED_TAGS, renderMarkdown, sanitize } from './markdown';
 
@@ -359,11 +360,11 @@ describe('greetings', () => {
 		welcome.greet(db, flat.id, sara, membershipOf(sara).id, 'Sara, 4e verdieping', daysAgo(1));
 		members.remove(db, flat.id, membershipOf(sara).id);
 
-		expect(welcome.recentGreetings(db, flat.id, 30, now)).toEqual([
+		expect(welcome.recentGreetings(db, flat.id, { now })).toEqual([
 			{ name: 'Mo', body: 'Ik ben Mo', createdAt: daysAgo(2) },
 			{ name: 'Kees', body: 'Hallo, Kees hier', createdAt: daysAgo(10) }
 		]);
-		expect(welcome.recentGreetings(db, flat.id, 45, now)).toHaveLength(3);
+		expect(welcome.recentGreetings(db, flat.id, { days: 45, now })).toHaveLength(3);
 	});
 
 	it('keeps another flat’s hellos out', async () => {
@@ -377,6 +378,19 @@ describe('greetings', () => {
 		members.joinAsUser(db, { flat: other, userId: kees, houseNumber: null });
 		welcome.greet(db, other.id, kees, membershipOf(kees, other.id).id, 'Alleen in B');
 		expect(welcome.recentGreetings(db, flat.id)).toEqual([]);
+	});
+
+	it('hides the hellos of neighbours blocked either way from each other only', async () => {
+		const { db, flat, ans, kees, mo, membershipOf } = await setup();
+		welcome.greet(db, flat.id, kees, membershipOf(kees).id, 'Hallo, Kees hier');
+		welcome.greet(db, flat.id, mo, membershipOf(mo).id, 'Ik ben Mo');
+		welcome.greet(db, flat.id, ans, membershipOf(ans).id, 'Ans hier');
+		moderation.block(db, flat.id, ans, kees);
+		const bodies = (viewer: number) =>
+			welcome.recentGreetings(db, flat.id, { viewer }).map((g) => g.body);
+		expect(bodies(ans)).toEqual(['Ans hier', 'Ik ben Mo']);
+		expect(bodies(kees)).toEqual(['Ik ben Mo', 'Hallo, Kees hier']);
+		expect(bodies(mo)).toEqual(['Ans hier', 'Ik ben Mo', 'Hallo, Kees hier']);
 	});
 
 	it('does not show a neighbour who still waits for approval', async () => {

@@ -37,7 +37,7 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const week = thisWeek(db, flat);
 	// A hello is for the whole flat, professionals included; the checklist waits on the welcome page.
-	const greetings = welcome.recentGreetings(db, flat.id);
+	const greetings = welcome.recentGreetings(db, flat.id, { viewer: user.id });
 	const firstSteps =
 		!membership.welcomeDone && welcome.showChecklist(membership, welcome.steps(db, membership.id));
 	// Professionals see the flat and its week, never its help posts or balances.
