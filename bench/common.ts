@@ -304,3 +304,22 @@ export async function writeSection(name: Section, markdown: string): Promise<voi
 	writeFileSync(DOC, await prettier.format(doc, { ...options, filepath: DOC }));
 	console.log(`docs/benchmarks.md: ${name} updated`);
 }
+
+/**
+ * The form a neighbour sends to ask for help without JavaScript, as the post-a-request action
+ * reads it; `confirmed`, so the kind-word check does not stop it. The i-th one cycles through
+ * four categories.
+ */
+export function requestForm(i: number, title: string): URLSearchParams {
+	return new URLSearchParams({
+		type: 'request',
+		category: ['errands', 'plants', 'small_jobs', 'company'][i % 4]!,
+		title,
+		description: '',
+		when: 'flexible',
+		startDate: '',
+		endDate: '',
+		onBehalfOf: '',
+		confirmed: 'on'
+	});
+}

@@ -18,6 +18,7 @@ import {
 	ensureBuild,
 	machine,
 	mulberry32,
+	requestForm,
 	startServer,
 	writeSection,
 	type Server,
@@ -96,17 +97,7 @@ async function client(server: Server, tokens: string[], state: { killed: boolean
 	while (!state.killed) {
 		const i = sent++;
 		const marker = `${TITLE} ${i}`;
-		const form = new URLSearchParams({
-			type: 'request',
-			category: ['errands', 'plants', 'small_jobs', 'company'][i % 4]!,
-			title: marker,
-			description: '',
-			when: 'flexible',
-			startDate: '',
-			endDate: '',
-			onBehalfOf: '',
-			confirmed: 'on'
-		});
+		const form = requestForm(i, marker);
 		let res: Response;
 		try {
 			res = await fetch(`${server.origin}/f/${SLUG}/help/new`, {

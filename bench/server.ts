@@ -21,6 +21,7 @@ import {
 	machine,
 	ORIGIN,
 	readBench,
+	requestForm,
 	rssMb,
 	startServer,
 	writeSection,
@@ -215,17 +216,7 @@ async function measureServer(info: BenchInfo) {
 									accept: 'text/html',
 									'content-type': 'application/x-www-form-urlencoded'
 								},
-								body: new URLSearchParams({
-									type: 'request',
-									category: ['errands', 'plants', 'small_jobs', 'company'][i % 4]!,
-									title: `${POST_TITLE} ${i}`,
-									description: '',
-									when: 'flexible',
-									startDate: '',
-									endDate: '',
-									onBehalfOf: '',
-									confirmed: 'on'
-								}).toString()
+								body: requestForm(i, `${POST_TITLE} ${i}`).toString()
 							};
 						}
 					}
