@@ -92,3 +92,40 @@ test('blocking: two neighbours no longer meet on the board, and it can be undone
 	await expect(kees.getByText('Wie drinkt een kop koffie met mij?')).toBeVisible();
 	await ans.dispose();
 });
+
+test('an empty report of a thread message is refused under that message, not under the post', async ({
+	browser
+}) => {
+	const flat = await makeFlat('report-msg');
+	const ans = await client(await joinAs(flat, 'Ans'));
+	const keesState = await joinAs(flat, 'Kees');
+	const kees = await client(keesState);
+	const made = await post(ans, `/f/${flat.slug}/help/new`, {
+		type: 'request',
+		category: 'errands',
+		title: 'Wie haalt mijn pakje op?',
+		when: 'flexible'
+	});
+	const path = new URL(made.url).pathname;
+	await post(kees, `${path}?/respond`, { message: 'Ik kan morgen' });
+	const response = (await (await ans.get(path)).text()).match(/name="responseId" value="(\d+)"/);
+	await post(ans, `${path}?/accept`, { responseId: response![1]! });
+	await post(ans, `${path}?/message`, { body: 'Het ligt bij nummer 12.' });
+
+	// Without JavaScript: the page that comes back is all the neighbour sees.
+	const context = await browser.newContext({ storageState: keesState, javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(path);
+	const message = page.getByRole('listitem').filter({ hasText: 'Het ligt bij nummer 12.' });
+	await message.getByText('Dit bericht melden').click();
+	await message.getByRole('button', { name: 'Melden' }).click();
+	const refused = page.getByRole('listitem').filter({ hasText: 'Het ligt bij nummer 12.' });
+	await expect(refused.getByText('Schrijf eerst iets.')).toBeVisible();
+	await expect(refused.getByLabel('Wat is er mis?')).toHaveAttribute('aria-invalid', 'true');
+	const safety = page.locator('section.safety');
+	await expect(safety.getByText('Schrijf eerst iets.')).toHaveCount(0);
+	await expect(safety.locator('details').first()).not.toHaveAttribute('open', '');
+	await context.close();
+	await ans.dispose();
+	await kees.dispose();
+});
