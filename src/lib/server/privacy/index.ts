@@ -27,6 +27,7 @@ import { checkLogin } from '../auth/password';
 import * as calendar from '../calendar';
 import * as help from '../help';
 import * as prefs from '../notify/prefs';
+import { serviceHost } from '../push/label';
 import { DAY } from '../time';
 import { notificationText } from '$lib/notifications';
 import { isLocale } from '$lib/paraglide/runtime';
@@ -53,29 +54,32 @@ export class PrivacyError extends Error {
 	}
 }
 
-/** The first flat this user is the last active verbinder of, if any. */
+/** The first flat (by name) this user is the last active verbinder of, if any: one query. */
 function lastVerbinderOf(db: DB, userId: number): string | undefined {
-	const active = (flatId?: number) =>
-		and(
-			flatId === undefined ? eq(memberships.userId, userId) : eq(memberships.flatId, flatId),
-			eq(memberships.role, 'verbinder'),
-			eq(memberships.status, 'active')
-		);
-	const mine = db
-		.select({ flatId: memberships.flatId, name: flats.name })
+	const verbinders = alias(memberships, 'verbinders');
+	return db
+		.select({ name: flats.name })
 		.from(memberships)
 		.innerJoin(flats, eq(flats.id, memberships.flatId))
-		.where(active())
+		.innerJoin(
+			verbinders,
+			and(
+				eq(verbinders.flatId, memberships.flatId),
+				eq(verbinders.role, 'verbinder'),
+				eq(verbinders.status, 'active')
+			)
+		)
+		.where(
+			and(
+				eq(memberships.userId, userId),
+				eq(memberships.role, 'verbinder'),
+				eq(memberships.status, 'active')
+			)
+		)
+		.groupBy(memberships.flatId)
+		.having(sql`count(*) <= 1`)
 		.orderBy(asc(flats.name))
-		.all();
-	return mine.find(
-		(f) =>
-			db
-				.select({ n: sql<number>`count(*)` })
-				.from(memberships)
-				.where(active(f.flatId))
-				.get()!.n <= 1
-	)?.name;
+		.get()?.name;
 }
 
 /**
@@ -323,7 +327,7 @@ export function exportData(db: DB, userId: number, now = new Date()) {
 		.where(eq(pushSubscriptions.userId, userId))
 		.orderBy(asc(pushSubscriptions.createdAt))
 		.all()
-		.map(({ endpoint, ...d }) => ({ ...d, service: hostOf(endpoint) }));
+		.map(({ endpoint, ...d }) => ({ ...d, service: serviceHost(endpoint) ?? '' }));
 
 	const owner = alias(users, 'owner');
 	const holder = alias(users, 'holder');
@@ -398,14 +402,6 @@ export function exportData(db: DB, userId: number, now = new Date()) {
 }
 
 export type Export = ReturnType<typeof exportData>;
-
-function hostOf(endpoint: string): string {
-	try {
-		return new URL(endpoint).host;
-	} catch {
-		return '';
-	}
-}
 
 /** `burenbord-samira.json`: a file name any phone can save, whatever letters the name has. */
 export function exportFileName(name: string): { ascii: string; utf8: string } {

@@ -7,6 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import { baseLocale, isLocale } from '$lib/paraglide/runtime';
 import type { DB } from '../db';
 import { flats, pushOutbox, pushSubscriptions, users } from '../db/schema';
+import { serviceHost } from './label';
 import { vapidKeys } from './vapid';
 
 /** Where a push goes: the browser's endpoint and the keys its payload is encrypted for. */
@@ -278,13 +279,7 @@ function retryDelay(attempts: number, headers: PushAnswer['headers'] = {}): numb
 	return Math.min(BASE_DELAY * 2 ** attempts, MAX_DELAY);
 }
 
-function host(endpoint: string): string {
-	try {
-		return new URL(endpoint).host;
-	} catch {
-		return '?';
-	}
-}
+const host = (endpoint: string) => serviceHost(endpoint) ?? '?';
 
 function errorText(error: unknown): string | undefined {
 	if (error === undefined) return undefined;

@@ -25,3 +25,12 @@ export function deviceLabel(userAgent: string | null): string {
 						: '';
 	return [system, browser].filter(Boolean).join(' · ');
 }
+
+/** The push service behind an endpoint ("fcm.googleapis.com"): what logs and exports show of it. */
+export function serviceHost(endpoint: string): string | null {
+	try {
+		return new URL(endpoint).host;
+	} catch {
+		return null;
+	}
+}
