@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { DB } from '../db';
+import { prepared, type DB } from '../db';
 import { helpRecords } from '../db/schema';
 import { localDate, startOfDay } from '../time';
 
@@ -10,26 +10,35 @@ export function forMember(db: DB, flatId: number, userId: number, now = new Date
 	return forMembers(db, flatId, [userId], now).get(userId)!;
 }
 
-/** The same for several members at once: two grouped queries, not two per member. */
-export function forMembers(db: DB, flatId: number, userIds: number[], now = new Date()) {
-	const since = new Date(now.getTime() - YEAR);
-	const result = new Map(userIds.map((id) => [id, { given: 0, received: 0 }]));
-	if (userIds.length === 0) return result;
-	const count = (column: typeof helpRecords.giverId | typeof helpRecords.receiverId) =>
+/**
+ * Completed helps per member of a list (a JSON array, so one prepared query serves one member
+ * on every board visit and the whole flat on the members page), since a moment in ms.
+ */
+const countBy = (column: typeof helpRecords.giverId | typeof helpRecords.receiverId) =>
+	prepared((db) =>
 		db
 			.select({ userId: column, n: sql<number>`count(*)` })
 			.from(helpRecords)
 			.where(
 				and(
-					eq(helpRecords.flatId, flatId),
-					inArray(column, userIds),
-					gte(helpRecords.completedAt, since)
+					eq(helpRecords.flatId, sql.placeholder('flatId')),
+					inArray(column, sql`(select value from json_each(${sql.placeholder('userIds')}))`),
+					gte(helpRecords.completedAt, sql.placeholder('since'))
 				)
 			)
 			.groupBy(column)
-			.all();
-	for (const row of count(helpRecords.giverId)) result.get(row.userId!)!.given = row.n;
-	for (const row of count(helpRecords.receiverId)) result.get(row.userId!)!.received = row.n;
+			.prepare()
+	);
+const given = countBy(helpRecords.giverId);
+const received = countBy(helpRecords.receiverId);
+
+/** The same for several members at once: two grouped queries, not two per member. */
+export function forMembers(db: DB, flatId: number, userIds: number[], now = new Date()) {
+	const result = new Map(userIds.map((id) => [id, { given: 0, received: 0 }]));
+	if (userIds.length === 0) return result;
+	const params = { flatId, userIds: JSON.stringify(userIds), since: now.getTime() - YEAR };
+	for (const row of given(db).all(params)) result.get(row.userId!)!.given = row.n;
+	for (const row of received(db).all(params)) result.get(row.userId!)!.received = row.n;
 	return result;
 }
 
@@ -41,6 +50,19 @@ export function nudge(b: { given: number; received: number }): 'start' | 'ask' |
 	return 'even';
 }
 
+const helpedSince = prepared((db) =>
+	db
+		.select({ n: sql<number>`count(*)` })
+		.from(helpRecords)
+		.where(
+			and(
+				eq(helpRecords.flatId, sql.placeholder('flatId')),
+				gte(helpRecords.completedAt, sql.placeholder('since'))
+			)
+		)
+		.prepare()
+);
+
 /** How often neighbours in the flat helped each other this calendar month (local time). */
 export function flatThisMonth(
 	db: DB,
@@ -48,14 +70,6 @@ export function flatThisMonth(
 	now = new Date()
 ): number {
 	const month = localDate(now, flat.timeZone).slice(0, 8) + '01';
-	return db
-		.select({ n: sql<number>`count(*)` })
-		.from(helpRecords)
-		.where(
-			and(
-				eq(helpRecords.flatId, flat.id),
-				gte(helpRecords.completedAt, startOfDay(month, flat.timeZone))
-			)
-		)
-		.get()!.n;
+	const since = startOfDay(month, flat.timeZone).getTime();
+	return helpedSince(db).get({ flatId: flat.id, since })!.n;
 }

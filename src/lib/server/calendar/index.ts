@@ -1,5 +1,17 @@
-import { and, asc, between, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { DB } from '../db';
+import {
+	and,
+	asc,
+	between,
+	eq,
+	gte,
+	inArray,
+	isNull,
+	lte,
+	or,
+	sql,
+	type SQLWrapper
+} from 'drizzle-orm';
+import { prepared, type DB } from '../db';
 import {
 	activities,
 	activityChanges,
@@ -277,18 +289,29 @@ export function decline(db: DB, flat: FlatRef, id: number, actor: Actor): void {
 	});
 }
 
-function changesOf(db: DB, ids: number[], from: string, to: string) {
-	if (ids.length === 0) return new Map<string, ActivityChange>();
-	const rows = db
+/** Activity ids as one value (a JSON array): a prepared query keeps its shape for any list. */
+const idList = (name: string) => sql`(select value from json_each(${sql.placeholder(name)}))`;
+
+const changesIn = prepared((db) =>
+	db
 		.select()
 		.from(activityChanges)
 		.where(
 			and(
-				inArray(activityChanges.activityId, ids),
-				between(activityChanges.occurrence, addDays(from, -MOVE_DAYS), addDays(to, MOVE_DAYS))
+				inArray(activityChanges.activityId, idList('ids')),
+				between(activityChanges.occurrence, sql.placeholder('from'), sql.placeholder('to'))
 			)
 		)
-		.all();
+		.prepare()
+);
+
+function changesOf(db: DB, ids: number[], from: string, to: string) {
+	if (ids.length === 0) return new Map<string, ActivityChange>();
+	const rows = changesIn(db).all({
+		ids: JSON.stringify(ids),
+		from: addDays(from, -MOVE_DAYS),
+		to: addDays(to, MOVE_DAYS)
+	});
 	return new Map(rows.map((c) => [`${c.activityId}/${c.occurrence}`, c]));
 }
 
@@ -301,8 +324,9 @@ function expand(db: DB, timeZone: string, list: Activity[], from: string, to: st
 		to
 	);
 	const out: Occurrence[] = [];
+	const [before, after] = [addDays(from, -MOVE_DAYS), addDays(to, MOVE_DAYS)];
 	for (const a of list)
-		for (const date of recurrence.dates(a, addDays(from, -MOVE_DAYS), addDays(to, MOVE_DAYS))) {
+		for (const date of recurrence.dates(a, before, after)) {
 			const change = changes.get(`${a.id}/${date}`);
 			// Dates up to a month around the window count only when moved into it.
 			const on = change?.date ?? date;
@@ -311,20 +335,44 @@ function expand(db: DB, timeZone: string, list: Activity[], from: string, to: st
 	return out.sort((x, y) => x.start.getTime() - y.start.getTime() || x.activityId - y.activityId);
 }
 
-/** Published activities of a flat that can have an occurrence from `from` to `to`. */
-function published(db: DB, flatId: number, from: string, to: string): Activity[] {
-	return db
+const publishedIn = prepared((db) =>
+	db
 		.select()
 		.from(activities)
 		.where(
 			and(
-				eq(activities.flatId, flatId),
+				eq(activities.flatId, sql.placeholder('flatId')),
 				eq(activities.status, 'published'),
-				lte(activities.startDate, addDays(to, MOVE_DAYS)),
-				or(isNull(activities.untilDate), gte(activities.untilDate, addDays(from, -MOVE_DAYS)))
+				lte(activities.startDate, sql.placeholder('to')),
+				or(isNull(activities.untilDate), gte(activities.untilDate, sql.placeholder('from')))
 			)
 		)
-		.all();
+		.prepare()
+);
+
+/** Published activities of a flat that can have an occurrence from `from` to `to`. */
+function published(db: DB, flatId: number, from: string, to: string): Activity[] {
+	return publishedIn(db).all({
+		flatId,
+		from: addDays(from, -MOVE_DAYS),
+		to: addDays(to, MOVE_DAYS)
+	});
+}
+
+/**
+ * What happens in the flat from `from` to `to` (local dates, both included), as the series
+ * and their changes say: cancelled occurrences stay with their reason, paused ones are left
+ * out. No answers are counted: the board's week needs no more.
+ */
+export function occurrences(
+	db: DB,
+	flat: Pick<FlatRef, 'id' | 'timeZone'>,
+	from: string,
+	to: string
+): Occurrence[] {
+	return expand(db, flat.timeZone, published(db, flat.id, from, to), from, to).filter(
+		(o) => !o.paused
+	);
 }
 
 export type AgendaItem = Occurrence & {
@@ -334,9 +382,43 @@ export type AgendaItem = Occurrence & {
 };
 
 /**
- * What happens in the flat from `from` to `to` (local dates, both included): cancelled
- * occurrences stay with their reason, paused ones are left out. With `userId`, each item says
- * whether that member is coming, helping or waiting.
+ * Answers to exactly these occurrences, given as one JSON array of [activity id, rule date]
+ * pairs: SQLite looks each pair up in the answers' index instead of reading every answer of
+ * the series in a two-month window around them.
+ */
+const occurrenceIn = (pairs: SQLWrapper) =>
+	sql`(${activityRsvps.activityId}, ${activityRsvps.occurrence}) in (select value ->> 0, value ->> 1 from json_each(${pairs}))`;
+
+const answerCounts = prepared((db) =>
+	db
+		.select({
+			activityId: activityRsvps.activityId,
+			occurrence: activityRsvps.occurrence,
+			kind: activityRsvps.kind,
+			n: sql<number>`sum(1 + ${activityRsvps.guests})`
+		})
+		.from(activityRsvps)
+		.where(and(occurrenceIn(sql.placeholder('occurrences')), eq(activityRsvps.waiting, false)))
+		.groupBy(activityRsvps.activityId, activityRsvps.occurrence, activityRsvps.kind)
+		.prepare()
+);
+
+const answersOf = prepared((db) =>
+	db
+		.select()
+		.from(activityRsvps)
+		.where(
+			and(
+				occurrenceIn(sql.placeholder('occurrences')),
+				eq(activityRsvps.userId, sql.placeholder('userId'))
+			)
+		)
+		.prepare()
+);
+
+/**
+ * The occurrences from `from` to `to` with how many are coming and helping. With `userId`,
+ * each item says whether that member is coming, helping or waiting.
  */
 export function agenda(
 	db: DB,
@@ -345,28 +427,11 @@ export function agenda(
 	to: string,
 	userId?: number
 ): AgendaItem[] {
-	const items = expand(db, flat.timeZone, published(db, flat.id, from, to), from, to).filter(
-		(o) => !o.paused
-	);
+	const items = occurrences(db, flat, from, to);
 	if (items.length === 0) return [];
-	const ids = [...new Set(items.map((o) => o.activityId))];
-	const range = between(
-		activityRsvps.occurrence,
-		addDays(from, -MOVE_DAYS),
-		addDays(to, MOVE_DAYS)
-	);
+	const params = { occurrences: JSON.stringify(items.map((o) => [o.activityId, o.occurrence])) };
 	const counts = new Map<string, { coming: number; helpers: number }>();
-	for (const row of db
-		.select({
-			activityId: activityRsvps.activityId,
-			occurrence: activityRsvps.occurrence,
-			kind: activityRsvps.kind,
-			n: sql<number>`sum(1 + ${activityRsvps.guests})`
-		})
-		.from(activityRsvps)
-		.where(and(inArray(activityRsvps.activityId, ids), range, eq(activityRsvps.waiting, false)))
-		.groupBy(activityRsvps.activityId, activityRsvps.occurrence, activityRsvps.kind)
-		.all()) {
+	for (const row of answerCounts(db).all(params)) {
 		const key = `${row.activityId}/${row.occurrence}`;
 		const c = counts.get(key) ?? { coming: 0, helpers: 0 };
 		if (row.kind === 'coming') c.coming = row.n;
@@ -375,11 +440,7 @@ export function agenda(
 	}
 	const mine = new Map<string, AgendaItem['mine']>();
 	if (userId)
-		for (const r of db
-			.select()
-			.from(activityRsvps)
-			.where(and(inArray(activityRsvps.activityId, ids), range, eq(activityRsvps.userId, userId)))
-			.all())
+		for (const r of answersOf(db).all({ ...params, userId }))
 			mine.set(`${r.activityId}/${r.occurrence}`, r.waiting ? 'waiting' : r.kind);
 	return items.map((o) => {
 		const key = `${o.activityId}/${o.occurrence}`;

@@ -231,14 +231,17 @@ async function hotPaths() {
 	const captured = new Map<string, Captured[]>();
 	const original = db.$client.prepare.bind(db.$client);
 	let current: Captured[] | undefined;
+	// Statements are kept and queries built once, so a statement is recorded when it runs,
+	// whichever path prepared it first.
+	const wrapped = new WeakSet<Statement>();
 	db.$client.prepare = ((source: string) => {
 		const stmt = original(source) as Statement;
-		if (!current) return stmt;
-		const into = current;
+		if (wrapped.has(stmt)) return stmt;
+		wrapped.add(stmt);
 		for (const method of ['all', 'get', 'run', 'iterate'] as const) {
 			const call = stmt[method].bind(stmt) as (...params: unknown[]) => unknown;
 			(stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-				into.push({ sql: source, params });
+				current?.push({ sql: source, params });
 				return call(...params);
 			};
 		}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours, request } from '../db/fixtures';
+import * as flats from '../flats';
 import { helpPosts, helpRecords, notifications } from '../db/schema';
 import * as members from '../members';
 import * as balance from '../balance';
@@ -160,6 +161,49 @@ describe('expiry', () => {
 		expect(help.board(db, flat.id, ans).posts).toHaveLength(1);
 		members.remove(db, flat.id, members.membership(db, flat.id, kees)!.id);
 		expect(help.board(db, flat.id, ans).posts).toHaveLength(0);
+	});
+});
+
+describe('the board', () => {
+	it('filters by kind and category, pages by twenty, and shows only its own flat', async () => {
+		const { db, flat, ans, kees } = await setup();
+		const other = flats.create(db, {
+			name: 'O',
+			slug: 'o-flat',
+			timeZone: 'UTC',
+			joinMode: 'open'
+		});
+		help.create(db, other, resident(kees), request('Elders'), T0);
+		const made: number[] = [];
+		for (let i = 0; i < 23; i++)
+			made.push(
+				help.create(
+					db,
+					flat,
+					resident(kees),
+					request(`Vraag ${i}`, {
+						type: i % 2 ? 'offer' : 'request',
+						category: i % 3 ? 'errands' : 'pets'
+					}),
+					new Date(T0.getTime() + i * 60_000)
+				)
+			);
+		const newestFirst = [...made].reverse();
+		const first = help.board(db, flat.id, ans);
+		expect(first.posts.map((p) => p.id)).toEqual(newestFirst.slice(0, help.PAGE_SIZE));
+		expect(first.more).toBe(true);
+		const second = help.board(db, flat.id, ans, { page: 2 });
+		expect(second.posts.map((p) => p.id)).toEqual(newestFirst.slice(help.PAGE_SIZE));
+		expect(second.more).toBe(false);
+
+		const offers = help.board(db, flat.id, ans, { type: 'offer' }).posts;
+		expect(offers.map((p) => p.id)).toEqual(made.filter((_, i) => i % 2).reverse());
+		const petRequests = help.board(db, flat.id, ans, { type: 'request', category: 'pets' }).posts;
+		expect(petRequests.map((p) => p.id)).toEqual(
+			made.filter((_, i) => !(i % 2) && !(i % 3)).reverse()
+		);
+		expect(help.board(db, flat.id, ans, { mine: true }).posts).toEqual([]);
+		expect(help.board(db, flat.id, kees, { mine: true, category: 'pets' }).posts).toHaveLength(8);
 	});
 });
 

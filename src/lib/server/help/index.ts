@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
-import type { DB } from '../db';
+import { and, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { prepared, type DB } from '../db';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
 	helpMessages,
 	helpPosts,
@@ -260,46 +261,71 @@ export type BoardFilter = {
 	page?: number;
 };
 
+/** Either the placeholder's value is null (no filter) or the column equals it. */
+const anyOr = (column: SQLiteColumn, name: string) =>
+	sql`(${sql.placeholder(name)} is null or ${column} = ${sql.placeholder(name)})`;
+
+/**
+ * The board's query in its two shapes (the flat's open posts, or the viewer's own), built
+ * once: every visit of the board runs it, and building it cost more than running it.
+ */
+const boardQuery = (mine: boolean) =>
+	prepared((db) =>
+		db
+			.select({
+				id: helpPosts.id,
+				type: helpPosts.type,
+				category: helpPosts.category,
+				title: helpPosts.title,
+				when: helpPosts.when,
+				startDate: helpPosts.startDate,
+				endDate: helpPosts.endDate,
+				status: helpPosts.status,
+				anonymous: helpPosts.anonymous,
+				onBehalfOf: helpPosts.onBehalfOf,
+				authorId: helpPosts.authorId,
+				authorName: users.name,
+				createdAt: helpPosts.createdAt
+			})
+			.from(helpPosts)
+			.leftJoin(users, eq(users.id, helpPosts.authorId))
+			.where(
+				and(
+					eq(helpPosts.flatId, sql.placeholder('flatId')),
+					mine
+						? eq(helpPosts.authorId, sql.placeholder('viewerId'))
+						: and(eq(helpPosts.hidden, false), eq(helpPosts.status, 'open')),
+					moderation.apart(
+						helpPosts.authorId,
+						sql.placeholder('flatId'),
+						sql.placeholder('viewerId')
+					),
+					anyOr(helpPosts.type, 'type'),
+					anyOr(helpPosts.category, 'category')
+				)
+			)
+			.orderBy(desc(helpPosts.createdAt), desc(helpPosts.id))
+			.limit(sql.placeholder('limit'))
+			.offset(sql.placeholder('offset'))
+			.prepare()
+	);
+const boardQueries = { open: boardQuery(false), mine: boardQuery(true) };
+
 /**
  * The flat's board: open posts, newest first, a page at a time ("mine" shows your own posts
- * in every state). An anonymous request shows no name to anyone but its author.
+ * in every state). An anonymous request shows no name to anyone but its author; neighbours who
+ * blocked each other do not see each other's posts.
  */
 export function board(db: DB, flatId: number, viewerId: number, filter: BoardFilter = {}) {
 	const page = Math.max(1, filter.page ?? 1);
-	const blocked = moderation.blockedWith(db, flatId, viewerId);
-	const where = and(
-		eq(helpPosts.flatId, flatId),
-		filter.mine ? undefined : eq(helpPosts.hidden, false),
-		blocked.length
-			? or(isNull(helpPosts.authorId), notInArray(helpPosts.authorId, blocked))
-			: undefined,
-		filter.mine ? eq(helpPosts.authorId, viewerId) : eq(helpPosts.status, 'open'),
-		filter.type ? eq(helpPosts.type, filter.type) : undefined,
-		filter.category ? eq(helpPosts.category, filter.category) : undefined
-	);
-	const rows = db
-		.select({
-			id: helpPosts.id,
-			type: helpPosts.type,
-			category: helpPosts.category,
-			title: helpPosts.title,
-			when: helpPosts.when,
-			startDate: helpPosts.startDate,
-			endDate: helpPosts.endDate,
-			status: helpPosts.status,
-			anonymous: helpPosts.anonymous,
-			onBehalfOf: helpPosts.onBehalfOf,
-			authorId: helpPosts.authorId,
-			authorName: users.name,
-			createdAt: helpPosts.createdAt
-		})
-		.from(helpPosts)
-		.leftJoin(users, eq(users.id, helpPosts.authorId))
-		.where(where)
-		.orderBy(desc(helpPosts.createdAt), desc(helpPosts.id))
-		.limit(PAGE_SIZE + 1)
-		.offset((page - 1) * PAGE_SIZE)
-		.all();
+	const rows = boardQueries[filter.mine ? 'mine' : 'open'](db).all({
+		flatId,
+		viewerId,
+		type: filter.type ?? null,
+		category: filter.category ?? null,
+		limit: PAGE_SIZE + 1,
+		offset: (page - 1) * PAGE_SIZE
+	});
 	return {
 		posts: rows.slice(0, PAGE_SIZE).map(({ authorId, authorName, ...row }) => ({
 			...row,

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../db';
 import { blocks, helpMessages, helpPosts, reports, users } from '../db/schema';
 import * as notify from '../notify';
@@ -20,6 +20,20 @@ export function blockedWith(db: DB, flatId: number, userId: number): number[] {
 		)
 		.all()
 		.map((b) => (b.blockerId === userId ? b.blockedId : b.blockerId));
+}
+
+/**
+ * A condition for a query: the member in `column` (a post's author, a greeting's writer) and
+ * the viewer did not block each other in this flat; rows without a member pass. The flat and
+ * viewer may be `sql.placeholder`s, so a prepared query keeps one shape however many blocks
+ * there are. A null viewer is no one: nothing is hidden.
+ */
+export function apart(
+	column: SQLiteColumn,
+	flatId: number | SQLWrapper,
+	viewerId: number | null | SQLWrapper
+): SQL {
+	return sql`(${column} is null or ${column} not in (select ${blocks.blockedId} from ${blocks} where ${blocks.flatId} = ${flatId} and ${blocks.blockerId} = ${viewerId} union all select ${blocks.blockerId} from ${blocks} where ${blocks.flatId} = ${flatId} and ${blocks.blockedId} = ${viewerId}))`;
 }
 
 export function block(db: DB, flatId: number, blockerId: number, blockedId: number): void {

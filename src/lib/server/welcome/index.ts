@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, notInArray } from 'drizzle-orm';
-import type { DB } from '../db';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { prepared, type DB } from '../db';
 import {
 	greetings,
 	memberships,
@@ -189,18 +189,8 @@ export function greet(
 
 export type Greeting = { name: string; body: string; createdAt: Date };
 
-/**
- * The hellos of the last `days` days, newest first, from neighbours who still live here
- * (someone who left, or still waits for approval, is not announced).
- */
-export function recentGreetings(
-	db: DB,
-	flatId: number,
-	{ viewer, days = 30, now = new Date() }: { viewer?: number; days?: number; now?: Date } = {}
-): Greeting[] {
-	// Blocking keeps two neighbours apart here too, both ways, as on the board.
-	const blocked = viewer ? moderation.blockedWith(db, flatId, viewer) : [];
-	return db
+const greetingsSince = prepared((db) =>
+	db
 		.select({ name: users.name, body: greetings.body, createdAt: greetings.createdAt })
 		.from(greetings)
 		.innerJoin(users, eq(users.id, greetings.userId))
@@ -210,13 +200,28 @@ export function recentGreetings(
 		)
 		.where(
 			and(
-				eq(greetings.flatId, flatId),
+				eq(greetings.flatId, sql.placeholder('flatId')),
 				eq(memberships.status, 'active'),
-				gte(greetings.createdAt, new Date(now.getTime() - days * DAY)),
-				blocked.length ? notInArray(greetings.userId, blocked) : undefined
+				gte(greetings.createdAt, sql.placeholder('since')),
+				// Blocking keeps two neighbours apart here too, both ways, as on the board.
+				moderation.apart(greetings.userId, sql.placeholder('flatId'), sql.placeholder('viewer'))
 			)
 		)
 		.orderBy(desc(greetings.createdAt), desc(greetings.id))
 		.limit(GREETINGS_SHOWN)
-		.all();
+		.prepare()
+);
+
+/**
+ * The hellos of the last `days` days, newest first, from neighbours who still live here
+ * (someone who left, or still waits for approval, is not announced).
+ */
+export function recentGreetings(
+	db: DB,
+	flatId: number,
+	{ viewer, days = 30, now = new Date() }: { viewer?: number; days?: number; now?: Date } = {}
+): Greeting[] {
+	// The placeholder takes what SQLite stores: milliseconds, as the column's mode says.
+	const since = now.getTime() - days * DAY;
+	return greetingsSince(db).all({ flatId, since, viewer: viewer ?? null });
 }

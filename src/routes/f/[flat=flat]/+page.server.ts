@@ -21,7 +21,7 @@ const filterSchema = v.object({
 /** Today and the six days after it in the flat's own time: what the board shows as "this week". */
 function thisWeek(db: DB, flat: Pick<calendar.FlatRef, 'id' | 'timeZone'>) {
 	const today = localDate(new Date(), flat.timeZone);
-	return calendar.agenda(db, flat, today, addDays(today, 6)).map((o) => ({
+	return calendar.occurrences(db, flat, today, addDays(today, 6)).map((o) => ({
 		activityId: o.activityId,
 		occurrence: o.occurrence,
 		date: o.date,

@@ -41,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 
 	// Grouped by day, in the agenda's order: the poster reads as a week, not as a list.
 	const days = new Map<string, PosterItem[]>();
-	for (const o of calendar.agenda(db, flat, from, to)) {
+	for (const o of calendar.occurrences(db, flat, from, to)) {
 		const items = days.get(o.date) ?? [];
 		items.push({
 			key: `${o.activityId}/${o.occurrence}`,

@@ -26,7 +26,7 @@ export const load: PageServerLoad = (event) => {
 	const now = new Date();
 	const today = localDate(now, flat.timeZone);
 	const next = calendar
-		.agenda(db, flat, today, addDays(today, AHEAD_DAYS), user.id)
+		.occurrences(db, flat, today, addDays(today, AHEAD_DAYS))
 		.filter((o) => !o.cancelled && o.end > now)
 		.slice(0, NEXT_SHOWN)
 		.map((o) => ({
