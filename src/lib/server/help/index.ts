@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { prepared, type DB } from '../db';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
@@ -125,6 +125,22 @@ export function create(
 const COMMON = new Set(['nederlands', 'dutch', 'nl', 'هولندي', 'الهولندية']);
 const norm = (language: string) => language.trim().toLocaleLowerCase();
 
+/** Active members who want to hear of fitting requests and named this category a talent. */
+const talented = prepared((db) =>
+	db
+		.select({ userId: memberships.userId, role: memberships.role })
+		.from(memberships)
+		.where(
+			and(
+				eq(memberships.flatId, sql.placeholder('flatId')),
+				eq(memberships.status, 'active'),
+				eq(memberships.notifyMatches, true),
+				sql`exists (select 1 from json_each(${memberships.talents}) where value = ${sql.placeholder('category')})`
+			)
+		)
+		.prepare()
+);
+
 /**
  * Members who asked to hear of requests that fit them: the category is one of their talents,
  * or it is about letters and they share a language (other than Dutch) with the author.
@@ -135,11 +151,29 @@ export function matches(
 	authorId: number,
 	category: HelpCategory
 ): number[] {
-	const rows = db
+	const rows = talented(db).all({ flatId, category });
+	if (category === 'letters') rows.push(...sharedLanguage(db, flatId, authorId));
+	const fits = rows
+		.filter((r) => r.userId !== authorId && can(r.role, 'help.view'))
+		.map((r) => r.userId);
+	return [...new Set(fits)];
+}
+
+/** Members who want to hear of fitting requests and speak a language of the author's. */
+function sharedLanguage(db: DB, flatId: number, authorId: number) {
+	const author = db
+		.select({ languages: memberships.languages })
+		.from(memberships)
+		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, authorId)))
+		.get();
+	const authorLanguages = new Set(
+		(author?.languages ?? []).map(norm).filter((l) => !COMMON.has(l))
+	);
+	if (authorLanguages.size === 0) return [];
+	return db
 		.select({
 			userId: memberships.userId,
 			role: memberships.role,
-			talents: memberships.talents,
 			languages: memberships.languages
 		})
 		.from(memberships)
@@ -150,23 +184,8 @@ export function matches(
 				eq(memberships.notifyMatches, true)
 			)
 		)
-		.all();
-	const author = db
-		.select({ languages: memberships.languages })
-		.from(memberships)
-		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, authorId)))
-		.get();
-	const authorLanguages = new Set(
-		(author?.languages ?? []).map(norm).filter((l) => !COMMON.has(l))
-	);
-	return rows
-		.filter((r) => r.userId !== authorId && can(r.role, 'help.view'))
-		.filter(
-			(r) =>
-				r.talents.includes(category) ||
-				(category === 'letters' && r.languages.some((l) => authorLanguages.has(norm(l))))
-		)
-		.map((r) => r.userId);
+		.all()
+		.filter((r) => r.languages.some((l) => authorLanguages.has(norm(l))));
 }
 
 function post(db: DB, flatId: number, postId: number): HelpPost {
@@ -678,6 +697,22 @@ export function tick(db: DB, now = new Date()) {
 	});
 }
 
+const requestsSince = prepared((db) =>
+	db
+		.select({ n: sql<number>`count(*)` })
+		.from(helpPosts)
+		.where(
+			and(
+				eq(helpPosts.flatId, sql.placeholder('flatId')),
+				eq(helpPosts.authorId, sql.placeholder('userId')),
+				eq(helpPosts.type, 'request'),
+				eq(helpPosts.category, sql.placeholder('category')),
+				gte(helpPosts.createdAt, sql.placeholder('since'))
+			)
+		)
+		.prepare()
+);
+
 /** Requests this member posted in a category since a moment (for the light-help guard). */
 export function recentRequests(
 	db: DB,
@@ -686,17 +721,5 @@ export function recentRequests(
 	category: HelpCategory,
 	since: Date
 ): number {
-	return db
-		.select({ n: sql<number>`count(*)` })
-		.from(helpPosts)
-		.where(
-			and(
-				eq(helpPosts.flatId, flatId),
-				eq(helpPosts.authorId, userId),
-				eq(helpPosts.type, 'request'),
-				eq(helpPosts.category, category),
-				sql`${helpPosts.createdAt} >= ${since.getTime()}`
-			)
-		)
-		.get()!.n;
+	return requestsSince(db).get({ flatId, userId, category, since: since.getTime() })!.n;
 }

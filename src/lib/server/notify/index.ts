@@ -93,15 +93,12 @@ function unseenBy(role: Role): NotificationType[] {
 /** Pushes of one thread (a post, an activity date) go out at most this often; later ones fold in. */
 export const FOLD_MS = 10 * 60 * 1000;
 
-/**
- * Stores notifications as each member chose (the bell, a push too, or nothing), rendered in
- * the recipient's language when shown. Pushes go to the outbox, held through quiet hours and
- * folded per thread; the push worker sends them off the request path.
- */
-export function record(db: DB, items: NewNotification | NewNotification[], now = new Date()): void {
-	const list = Array.isArray(items) ? items : [items];
-	if (list.length === 0) return;
-	const members = db
+/** Ids as one value (a JSON array), so a prepared query keeps its shape for any number. */
+const ids = (name: string) => sql`(select value from json_each(${sql.placeholder(name)}))`;
+
+/** The memberships a batch of notifications is for, with what their text and push need. */
+const recipients = prepared((db) =>
+	db
 		.select({
 			membershipId: memberships.id,
 			flatId: memberships.flatId,
@@ -118,12 +115,50 @@ export function record(db: DB, items: NewNotification | NewNotification[], now =
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.innerJoin(flats, eq(flats.id, memberships.flatId))
 		.where(
-			and(
-				inArray(memberships.flatId, [...new Set(list.map((n) => n.flatId))]),
-				inArray(memberships.userId, [...new Set(list.map((n) => n.userId))])
-			)
+			and(inArray(memberships.flatId, ids('flatIds')), inArray(memberships.userId, ids('userIds')))
 		)
-		.all();
+		.prepare()
+);
+
+/**
+ * One notification row. Rows go in one by one through a statement built once: a post in a
+ * big flat can notify dozens, and a many-row insert is new SQL for every count. (In an
+ * insert, placeholders go through the columns' own mapping: objects and dates as they are.)
+ */
+const insertOne = prepared((db) =>
+	db
+		.insert(notifications)
+		.values({
+			flatId: sql.placeholder('flatId'),
+			userId: sql.placeholder('userId'),
+			type: sql.placeholder('type'),
+			link: sql.placeholder('link'),
+			params: sql.placeholder('params'),
+			createdAt: sql.placeholder('createdAt')
+		})
+		.prepare()
+);
+
+const devicesOf = prepared((db) =>
+	db
+		.select()
+		.from(pushSubscriptions)
+		.where(inArray(pushSubscriptions.userId, ids('userIds')))
+		.prepare()
+);
+
+/**
+ * Stores notifications as each member chose (the bell, a push too, or nothing), rendered in
+ * the recipient's language when shown. Pushes go to the outbox, held through quiet hours and
+ * folded per thread; the push worker sends them off the request path.
+ */
+export function record(db: DB, items: NewNotification | NewNotification[], now = new Date()): void {
+	const list = Array.isArray(items) ? items : [items];
+	if (list.length === 0) return;
+	const members = recipients(db).all({
+		flatIds: JSON.stringify([...new Set(list.map((n) => n.flatId))]),
+		userIds: JSON.stringify([...new Set(list.map((n) => n.userId))])
+	});
 	const member = new Map(members.map((r) => [`${r.flatId}/${r.userId}`, r]));
 	const chosen = prefs.forMemberships(
 		db,
@@ -138,16 +173,21 @@ export function record(db: DB, items: NewNotification | NewNotification[], now =
 		if (channel !== 'off') kept.push({ n, push: channel === 'push' });
 	}
 	if (kept.length === 0) return;
-	db.insert(notifications)
-		.values(kept.map(({ n }) => ({ ...n, params: n.params ?? {}, createdAt: now })))
-		.run();
+	const insert = insertOne(db);
+	for (const { n } of kept)
+		insert.run({
+			flatId: n.flatId,
+			userId: n.userId,
+			type: n.type,
+			link: n.link,
+			params: n.params ?? {},
+			createdAt: now
+		});
 	const pushes = kept.filter((k) => k.push).map((k) => k.n);
 	if (pushes.length === 0) return;
-	const devices = db
-		.select()
-		.from(pushSubscriptions)
-		.where(inArray(pushSubscriptions.userId, [...new Set(pushes.map((n) => n.userId))]))
-		.all();
+	const devices = devicesOf(db).all({
+		userIds: JSON.stringify([...new Set(pushes.map((n) => n.userId))])
+	});
 	let queued = 0;
 	for (const n of pushes) {
 		const who = member.get(`${n.flatId}/${n.userId}`)!;

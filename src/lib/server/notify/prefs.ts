@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { prepared, type DB } from '../db';
 import {
 	memberships,
 	notificationPrefs,
@@ -79,15 +79,24 @@ export function forMembership(db: DB, membershipId: number): Record<NotifyGroup,
 	return out;
 }
 
+const prefsOf = prepared((db) =>
+	db
+		.select()
+		.from(notificationPrefs)
+		.where(
+			inArray(
+				notificationPrefs.membershipId,
+				sql`(select value from json_each(${sql.placeholder('ids')}))`
+			)
+		)
+		.prepare()
+);
+
 /** The same for many members at once (a new activity reaches the whole flat). */
 export function forMemberships(db: DB, membershipIds: number[]) {
 	const out = new Map(membershipIds.map((id) => [id, { ...DEFAULTS }]));
 	if (membershipIds.length === 0) return out;
-	for (const row of db
-		.select()
-		.from(notificationPrefs)
-		.where(inArray(notificationPrefs.membershipId, membershipIds))
-		.all())
+	for (const row of prefsOf(db).all({ ids: JSON.stringify(membershipIds) }))
 		out.get(row.membershipId)![row.group] = row.channel;
 	return out;
 }
@@ -114,21 +123,26 @@ export function save(
 	});
 }
 
-/** Everyone in a flat who chose to hear of a kind at all (for opt-in kinds like every request). */
-export function listeners(db: DB, flatId: number, group: NotifyGroup): number[] {
-	return db
+const listening = prepared((db) =>
+	db
 		.select({ userId: memberships.userId })
 		.from(notificationPrefs)
 		.innerJoin(memberships, eq(memberships.id, notificationPrefs.membershipId))
 		.where(
 			and(
-				eq(memberships.flatId, flatId),
+				eq(memberships.flatId, sql.placeholder('flatId')),
 				eq(memberships.status, 'active'),
-				eq(notificationPrefs.group, group),
+				eq(notificationPrefs.group, sql.placeholder('group')),
 				inArray(notificationPrefs.channel, ['push', 'app'])
 			)
 		)
-		.all()
+		.prepare()
+);
+
+/** Everyone in a flat who chose to hear of a kind at all (for opt-in kinds like every request). */
+export function listeners(db: DB, flatId: number, group: NotifyGroup): number[] {
+	return listening(db)
+		.all({ flatId, group })
 		.map((r) => r.userId);
 }
 
