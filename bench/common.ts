@@ -85,8 +85,19 @@ function snapshot(copy: string): string {
 	return copy;
 }
 
+/**
+ * The flags `npm start` gives node (package.json's start script): the benches run the server
+ * as it runs in production, memory settings included.
+ */
+export function startFlags(): string[] {
+	const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+		scripts: Record<string, string>;
+	};
+	return pkg.scripts.start!.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 export type ServerOptions = {
-	/** Flags for node itself, such as --cpu-prof. */
+	/** Flags for node itself, such as --cpu-prof; those of `npm start` by default. */
 	nodeArgs?: string[];
 	/** PORT by default; a bench that runs beside the others takes its own. */
 	port?: number;
@@ -119,7 +130,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
 	const dataDir = options.dataDir ?? benchDir();
 	const build = snapshot(options.buildCopy ?? path.join(benchDir(), 'build'));
 	mkdirSync(dataDir, { recursive: true });
-	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), build], {
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? startFlags()), build], {
 		cwd: root,
 		env: {
 			...process.env,

@@ -23,6 +23,7 @@ import {
 	readBench,
 	requestForm,
 	rssMb,
+	startFlags,
 	startServer,
 	writeSection,
 	type BenchInfo,
@@ -59,8 +60,11 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
  * `BENCH_ONLY=board,calendar` (names from the table, lower case, first word) runs just those
  * rows, or `profile`, and prints them without touching docs/benchmarks.md: for trying a change.
  */
-/** Flags for the server's node (`BENCH_NODE_ARGS="--max-old-space-size=96"`), to weigh memory against speed. */
-const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+/**
+ * Flags for the server's node instead of those `npm start` uses (`BENCH_NODE_ARGS=""` for
+ * Node's defaults), to weigh memory against speed.
+ */
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? startFlags();
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toLowerCase());
 const wanted = (name: string) => !ONLY || ONLY.includes(name.split(/[ :]/)[0]!.toLowerCase());
 const CONNECTIONS = 10;
@@ -382,7 +386,7 @@ async function main() {
 			'## Server throughput',
 			'',
 			when,
-			`- \`npm run bench\`: \`node build\` (a copy in .bench-data/build) on 127.0.0.1:4317 with \`DATA_DIR=.bench-data\`, autocannon ${CONNECTIONS} connections for ${DURATION} s per row, on the same 2 cores as the server. Logged in as the bench member of \`${info.slug}\` (400 households). RSS is the server's peak VmRSS during the row.`,
+			`- \`npm run bench\`: \`${['node', ...NODE_ARGS, 'build'].join(' ')}\` (the flags are those of \`npm start\`; a copy of build/ in .bench-data/build) on 127.0.0.1:4317 with \`DATA_DIR=.bench-data\`, autocannon ${CONNECTIONS} connections for ${DURATION} s per row, on the same 2 cores as the server. Logged in as the bench member of \`${info.slug}\` (400 households). RSS is the server's peak VmRSS during the row.`,
 			`- The floor is \`GET /login\` without a session: the smallest server-rendered page, through the same hooks. Every row asks with \`accept-encoding: br, gzip\` as a browser does, so the server's compression of what it renders is part of each number. The app has no tinier SSR page, and \`/offline\` is prerendered (static).`,
 			`- Posting uses ${WRITERS} residents of the flat in turn, with sessions put straight into the database: posting is limited to 20 an hour per account. Each post is a request with \`confirmed\`, so the kind-word check does not stop it; it notifies the members whose talents fit. The bench removes its posts afterwards.`,
 			'',
