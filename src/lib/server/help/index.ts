@@ -303,8 +303,7 @@ const boardQuery = (mine: boolean) =>
 				anonymous: helpPosts.anonymous,
 				onBehalfOf: helpPosts.onBehalfOf,
 				authorId: helpPosts.authorId,
-				authorName: users.name,
-				createdAt: helpPosts.createdAt
+				authorName: users.name
 			})
 			.from(helpPosts)
 			.leftJoin(users, eq(users.id, helpPosts.authorId))
