@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
-import { prepared, type DB } from '../db';
+import { listOf, prepared, type DB } from '../db';
 import { helpRecords } from '../db/schema';
 import { localDate, startOfDay } from '../time';
 
@@ -22,7 +22,7 @@ const countBy = (column: typeof helpRecords.giverId | typeof helpRecords.receive
 			.where(
 				and(
 					eq(helpRecords.flatId, sql.placeholder('flatId')),
-					inArray(column, sql`(select value from json_each(${sql.placeholder('userIds')}))`),
+					inArray(column, listOf('userIds')),
 					gte(helpRecords.completedAt, sql.placeholder('since'))
 				)
 			)

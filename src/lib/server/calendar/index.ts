@@ -11,7 +11,7 @@ import {
 	sql,
 	type SQLWrapper
 } from 'drizzle-orm';
-import { prepared, type DB } from '../db';
+import { listOf, prepared, type DB } from '../db';
 import {
 	activities,
 	activityChanges,
@@ -289,16 +289,13 @@ export function decline(db: DB, flat: FlatRef, id: number, actor: Actor): void {
 	});
 }
 
-/** Activity ids as one value (a JSON array): a prepared query keeps its shape for any list. */
-const idList = (name: string) => sql`(select value from json_each(${sql.placeholder(name)}))`;
-
 const changesIn = prepared((db) =>
 	db
 		.select()
 		.from(activityChanges)
 		.where(
 			and(
-				inArray(activityChanges.activityId, idList('ids')),
+				inArray(activityChanges.activityId, listOf('ids')),
 				between(activityChanges.occurrence, sql.placeholder('from'), sql.placeholder('to'))
 			)
 		)

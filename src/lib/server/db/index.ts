@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
@@ -75,6 +76,13 @@ export function prepared<Query>(build: (db: DB) => Query): (db: DB) => Query {
 		return query;
 	};
 }
+
+/**
+ * A list of values for `inArray` in a prepared query: the placeholder takes the list as one
+ * JSON array (`JSON.stringify(ids)`), so the query keeps one shape however long the list is.
+ */
+export const listOf = (placeholder: string) =>
+	sql`(select value from json_each(${sql.placeholder(placeholder)}))`;
 
 let instance: ReturnType<typeof openDatabase> | undefined;
 

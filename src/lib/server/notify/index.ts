@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { prepared, type DB } from '../db';
+import { listOf, prepared, type DB } from '../db';
 import {
 	flats,
 	memberships,
@@ -93,9 +93,6 @@ function unseenBy(role: Role): NotificationType[] {
 /** Pushes of one thread (a post, an activity date) go out at most this often; later ones fold in. */
 export const FOLD_MS = 10 * 60 * 1000;
 
-/** Ids as one value (a JSON array), so a prepared query keeps its shape for any number. */
-const ids = (name: string) => sql`(select value from json_each(${sql.placeholder(name)}))`;
-
 /** The memberships a batch of notifications is for, with what their text and push need. */
 const recipients = prepared((db) =>
 	db
@@ -115,7 +112,10 @@ const recipients = prepared((db) =>
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.innerJoin(flats, eq(flats.id, memberships.flatId))
 		.where(
-			and(inArray(memberships.flatId, ids('flatIds')), inArray(memberships.userId, ids('userIds')))
+			and(
+				inArray(memberships.flatId, listOf('flatIds')),
+				inArray(memberships.userId, listOf('userIds'))
+			)
 		)
 		.prepare()
 );
@@ -143,7 +143,7 @@ const devicesOf = prepared((db) =>
 	db
 		.select()
 		.from(pushSubscriptions)
-		.where(inArray(pushSubscriptions.userId, ids('userIds')))
+		.where(inArray(pushSubscriptions.userId, listOf('userIds')))
 		.prepare()
 );
 

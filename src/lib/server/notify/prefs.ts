@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { prepared, type DB } from '../db';
+import { listOf, prepared, type DB } from '../db';
 import {
 	memberships,
 	notificationPrefs,
@@ -83,12 +83,7 @@ const prefsOf = prepared((db) =>
 	db
 		.select()
 		.from(notificationPrefs)
-		.where(
-			inArray(
-				notificationPrefs.membershipId,
-				sql`(select value from json_each(${sql.placeholder('ids')}))`
-			)
-		)
+		.where(inArray(notificationPrefs.membershipId, listOf('ids')))
 		.prepare()
 );
 
