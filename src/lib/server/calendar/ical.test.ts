@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours, otherFlat } from '../db/fixtures';
 import { calendarFeeds } from '../db/schema';
 import { hashToken } from '../auth/tokens';
 import * as flats from '../flats';
@@ -249,12 +249,7 @@ describe('feed', () => {
 	it('leaves out proposals and other flats', async () => {
 		const { db, flat, verbinder, resident } = await setup();
 		calendar.create(db, flat, resident, coffee({ title: 'Voorstel' }), NOW);
-		const other = flats.create(db, {
-			name: 'B',
-			slug: 'b-flat',
-			timeZone: AMS,
-			joinMode: 'open'
-		});
+		const other = otherFlat(db, AMS);
 		calendar.create(db, other, verbinder, coffee({ title: 'Van de buren' }), NOW);
 		calendar.create(db, flat, verbinder, coffee(), NOW);
 		const titles = new Set(read(ical.feed(db, flat, NOW)).map((o) => o.summary));

@@ -1,6 +1,7 @@
 import * as flats from '../flats';
 import type * as help from '../help';
 import * as members from '../members';
+import type { DB } from '.';
 import { testDb } from './test-db';
 
 /** For unit tests: a request as a neighbour types one (flexible, for themselves, named). */
@@ -16,6 +17,10 @@ export const request = (title: string, over: Partial<help.PostInput> = {}): help
 	onBehalfOf: null,
 	...over
 });
+
+/** For unit tests: a second flat on the same database, to show nothing crosses between flats. */
+export const otherFlat = (db: DB, timeZone = 'UTC') =>
+	flats.create(db, { name: 'O', slug: 'o-flat', timeZone, joinMode: 'open' });
 
 /** For unit tests: a flat on a fresh in-memory database, with three neighbours who joined. */
 export async function flatWithNeighbours(timeZone = 'UTC') {

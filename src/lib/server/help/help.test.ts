@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours, request } from '../db/fixtures';
-import * as flats from '../flats';
+import { flatWithNeighbours, request, otherFlat } from '../db/fixtures';
 import { helpPosts, helpRecords, notifications } from '../db/schema';
 import * as members from '../members';
 import * as balance from '../balance';
@@ -167,12 +166,7 @@ describe('expiry', () => {
 describe('the board', () => {
 	it('filters by kind and category, pages by twenty, and shows only its own flat', async () => {
 		const { db, flat, ans, kees } = await setup();
-		const other = flats.create(db, {
-			name: 'O',
-			slug: 'o-flat',
-			timeZone: 'UTC',
-			joinMode: 'open'
-		});
+		const other = otherFlat(db);
 		help.create(db, other, resident(kees), request('Elders'), T0);
 		const made: number[] = [];
 		for (let i = 0; i < 23; i++)

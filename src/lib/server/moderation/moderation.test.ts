@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours, request } from '../db/fixtures';
+import { flatWithNeighbours, request, otherFlat } from '../db/fixtures';
 import { notifications, reports } from '../db/schema';
-import * as flats from '../flats';
 import * as help from '../help';
 import * as moderation from '.';
 
@@ -61,12 +60,7 @@ describe('reports', () => {
 
 	it('can remove a thread message, and never reach another flat', async () => {
 		const { db, flat, ans, kees } = await setup();
-		const other = flats.create(db, {
-			name: 'O',
-			slug: 'o-flat',
-			timeZone: 'UTC',
-			joinMode: 'open'
-		});
+		const other = otherFlat(db);
 		const id = help.create(db, flat, { userId: ans, role: 'resident' }, input);
 		help.respond(db, flat.id, id, kees, '');
 		help.accept(db, flat.id, id, ans, help.view(db, flat.id, id, ans).responses[0]!.id);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours, request } from '../db/fixtures';
-import * as flats from '../flats';
+import { flatWithNeighbours, request, otherFlat } from '../db/fixtures';
 import * as help from '../help';
 import * as members from '../members';
 import * as notify from '.';
@@ -9,12 +8,7 @@ import * as prefs from './prefs';
 describe('in-app notifications', () => {
 	it('count, list and mark read per member and flat only', async () => {
 		const { db, flat, ans, kees } = await flatWithNeighbours();
-		const other = flats.create(db, {
-			name: 'O',
-			slug: 'o-flat',
-			timeZone: 'UTC',
-			joinMode: 'open'
-		});
+		const other = otherFlat(db);
 		members.joinAsUser(db, { flat: other, userId: ans, houseNumber: null });
 		const at = (s: number) => new Date(Date.UTC(2027, 0, 1, 0, 0, s));
 		notify.record(db, {

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours, otherFlat } from '../db/fixtures';
 import { flats as flatsTable, mapEntries, type OpeningHours } from '../db/schema';
-import * as flats from '../flats';
 import { localInstant } from '../time';
 import { parseForm } from '../form';
 import { hoursToFields, mapEntrySchema } from '$lib/schemas';
@@ -166,12 +165,7 @@ describe('open now', () => {
 describe('editing the map', () => {
 	it('keeps each flat to its own places', async () => {
 		const { db, flat } = await flatWithNeighbours(AMS);
-		const other = flats.create(db, {
-			name: 'Andere flat',
-			slug: 'andere',
-			timeZone: AMS,
-			joinMode: 'open'
-		});
+		const other = otherFlat(db, AMS);
 		const theirs = socialmap.create(db, other.id, place({ name: 'Hun buurtteam' }));
 		expect(socialmap.list(db, flat.id).entries).toEqual([]);
 		expect(socialmap.list(db, other.id).entries.map((e) => e.name)).toEqual(['Hun buurtteam']);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours, otherFlat } from '../db/fixtures';
 import { greetings, memberships, welcomeSteps } from '../db/schema';
 import { WELCOME_STEPS } from '$lib/welcome';
-import * as flats from '../flats';
 import * as members from '../members';
 import * as moderation from '../moderation';
 import * as welcome from '.';
@@ -252,12 +251,7 @@ describe('welcome page languages', () => {
 
 	it('never returns another flat’s welcome page', async () => {
 		const { db, flat, ans } = await setup();
-		const other = flats.create(db, {
-			name: 'Andere flat',
-			slug: 'andere-flat',
-			timeZone: 'UTC',
-			joinMode: 'open'
-		});
+		const other = otherFlat(db);
 		welcome.save(db, other.id, ans, 'ar', 'Niet van jullie');
 		welcome.save(db, other.id, ans, 'nl', 'Ook niet van jullie');
 		expect(welcome.page(db, flat, 'ar')).toBeNull();
@@ -335,12 +329,7 @@ describe('greetings', () => {
 
 	it('lets the same person say hello again in another flat', async () => {
 		const { db, flat, kees, membershipOf } = await setup();
-		const other = flats.create(db, {
-			name: 'B',
-			slug: 'b-flat',
-			timeZone: 'UTC',
-			joinMode: 'open'
-		});
+		const other = otherFlat(db);
 		members.joinAsUser(db, { flat: other, userId: kees, houseNumber: null });
 		welcome.greet(db, flat.id, kees, membershipOf(kees).id, 'Hallo H');
 		expect(welcome.greet(db, other.id, kees, membershipOf(kees, other.id).id, 'Hallo B')).toBe(
@@ -369,12 +358,7 @@ describe('greetings', () => {
 
 	it('keeps another flat’s hellos out', async () => {
 		const { db, flat, kees, membershipOf } = await setup();
-		const other = flats.create(db, {
-			name: 'B',
-			slug: 'b-flat',
-			timeZone: 'UTC',
-			joinMode: 'open'
-		});
+		const other = otherFlat(db);
 		members.joinAsUser(db, { flat: other, userId: kees, houseNumber: null });
 		welcome.greet(db, other.id, kees, membershipOf(kees, other.id).id, 'Alleen in B');
 		expect(welcome.recentGreetings(db, flat.id)).toEqual([]);
