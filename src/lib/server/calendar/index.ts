@@ -831,6 +831,15 @@ export function reminderAt(o: Occurrence, timeZone: string): Date {
 		: localInstant(o.date, MORNING, timeZone);
 }
 
+const seriesWithZone = prepared((db) =>
+	db
+		.select({ a: activities, timeZone: flats.timeZone })
+		.from(activities)
+		.innerJoin(flats, eq(flats.id, activities.flatId))
+		.where(inArray(activities.id, listOf('ids')))
+		.prepare()
+);
+
 /**
  * The occurrences behind (activity, date) pairs, each with its flat and the flat's zone: a
  * few queries for any number of pairs, where one look-up per pair took seconds at scale.
@@ -840,30 +849,17 @@ function occurrencesAt(db: DB, pairs: { activityId: number; occurrence: string }
 	if (pairs.length === 0) return found;
 	const ids = [...new Set(pairs.map((p) => p.activityId))];
 	const dates = pairs.map((p) => p.occurrence).sort();
-	const rows = new Map<number, { a: Activity; timeZone: string }>();
-	const changes = new Map<string, ActivityChange>();
-	// In slices, well under SQLite's limit on the number of values in one statement.
-	for (let i = 0; i < ids.length; i += 500) {
-		const slice = ids.slice(i, i + 500);
-		for (const row of db
-			.select({ a: activities, timeZone: flats.timeZone })
-			.from(activities)
-			.innerJoin(flats, eq(flats.id, activities.flatId))
-			.where(inArray(activities.id, slice))
-			.all())
-			rows.set(row.a.id, row);
-		for (const c of db
-			.select()
-			.from(activityChanges)
-			.where(
-				and(
-					inArray(activityChanges.activityId, slice),
-					between(activityChanges.occurrence, dates[0]!, dates.at(-1)!)
-				)
-			)
-			.all())
-			changes.set(`${c.activityId}/${c.occurrence}`, c);
-	}
+	const params = { ids: JSON.stringify(ids), from: dates[0]!, to: dates.at(-1)! };
+	const rows = new Map(
+		seriesWithZone(db)
+			.all(params)
+			.map((row) => [row.a.id, row])
+	);
+	const changes = new Map(
+		changesIn(db)
+			.all(params)
+			.map((c) => [`${c.activityId}/${c.occurrence}`, c])
+	);
 	for (const { activityId, occurrence: date } of pairs) {
 		const row = rows.get(activityId);
 		if (!row || !recurrence.isOccurrence(row.a, date)) continue;
