@@ -61,17 +61,20 @@ export function openDatabase(file: string) {
 }
 
 /**
- * A query Drizzle builds once per database and then only runs, with `sql.placeholder`s for
+ * A query Drizzle builds once per connection and then only runs, with `sql.placeholder`s for
  * its values: building the SQL of a query on every call cost more than SQLite running it on
- * the pages every visit opens (session, flat, membership, the week).
+ * the pages every visit opens (session, flat, membership, the week). A transaction is a new
+ * Drizzle object over the same connection (its session), so the query built once serves it
+ * too, and runs inside it: SQLite has one transaction per connection.
  */
 export function prepared<Query>(build: (db: DB) => Query): (db: DB) => Query {
-	const built = new WeakMap<DB, Query>();
+	const built = new WeakMap<object, Query>();
 	return (db) => {
-		let query = built.get(db);
+		const connection = (db as unknown as { session: object }).session;
+		let query = built.get(connection);
 		if (!query) {
 			query = build(db);
-			built.set(db, query);
+			built.set(connection, query);
 		}
 		return query;
 	};
