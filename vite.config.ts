@@ -1,7 +1,36 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// Paraglide makes each text its own module, and a text that two pages share became a chunk
+// of its own: a dozen files of 150 bytes each on a first visit. So the texts of the layout
+// every page shows go into one chunk, and those of the flat's menu and its board (where
+// everyone lands) into another; each is loaded once and then cached.
+const textsOf = (...files: string[]) =>
+	new Set(
+		files.flatMap((file) =>
+			[...readFileSync(new URL(file, import.meta.url), 'utf8').matchAll(/\bm\.(\w+)\(/g)].map(
+				(t) => t[1]!
+			)
+		)
+	);
+const textIn = (texts: Set<string>) => (id: string) => {
+	const text = /paraglide[\\/]messages[\\/](\w+)\.js$/.exec(id);
+	return !!text && texts.has(text[1]!);
+};
+const FLAT = './src/routes/f/[flat=flat]';
+const shellTexts = textIn(
+	textsOf('./src/routes/+layout.svelte', './src/lib/components/LanguageButtons.svelte')
+);
+const boardTexts = textIn(
+	textsOf(
+		...['+layout.svelte', '+page.svelte', 'PostCard.svelte', 'WeekList.svelte', 'Greetings.svelte']
+			.concat(['Balance.svelte', 'CategoryPicker.svelte', 'help-labels.ts'])
+			.map((file) => `${FLAT}/${file}`)
+	)
+);
 
 export default defineConfig({
 	plugins: [
@@ -53,6 +82,10 @@ export default defineConfig({
 			})
 	],
 	build: {
+		// Kit already preloads a page's modules (its Link header) on a first visit, and the service
+		// worker caches every file after it; Vite's own preloading on later navigations only added
+		// a list of every page's modules to the entry (1 KB on every first visit).
+		modulePreload: false,
 		// The runtimes every page needs (Svelte, Kit, the language runtime) as one file: fewer
 		// requests and imports between small chunks on a first visit.
 		rolldownOptions: {
@@ -61,8 +94,10 @@ export default defineConfig({
 					groups: [
 						{
 							name: 'framework',
-							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|src[\\/]lib[\\/]paraglide[\\/]runtime/
-						}
+							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|src[\\/]lib[\\/]paraglide[\\/](runtime|registry)/
+						},
+						{ name: 'shell', test: shellTexts },
+						{ name: 'board', test: boardTexts }
 					]
 				}
 			}
