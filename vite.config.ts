@@ -2,6 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Paraglide makes each text its own module, and a text that two pages share became a chunk
@@ -32,6 +33,31 @@ const boardTexts = textIn(
 	)
 );
 
+// Paraglide's generated `plural()` makes a new Intl.PluralRules for every plural text it shows
+// (the bell and the month's count, on every board the server renders and the browser
+// hydrates): 40 µs each. One per language and options is enough, so its registry is built
+// with a kept one. The build fails if a new Paraglide writes that line differently.
+const MADE_EACH_TIME = 'return new Intl.PluralRules(locale, options).select(Number(input))';
+const pluralRulesKept: Plugin = {
+	name: 'burenbord:plural-rules-kept',
+	transform(code, id) {
+		if (!/paraglide[\\/]registry\.js$/.test(id)) return;
+		if (!code.includes(MADE_EACH_TIME)) this.error(`${id} no longer has: ${MADE_EACH_TIME}`);
+		return (
+			code.replace(MADE_EACH_TIME, 'return pluralRules(locale, options).select(Number(input))') +
+			`
+const keptRules = new Map();
+function pluralRules(locale, options) {
+	const key = options ? locale + JSON.stringify(options) : locale;
+	let rules = keptRules.get(key);
+	if (!rules) keptRules.set(key, (rules = new Intl.PluralRules(locale, options)));
+	return rules;
+}
+`
+		);
+	}
+};
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -41,6 +67,7 @@ export default defineConfig({
 			// Keep in step with the `i18n` script in package.json.
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
+		pluralRulesKept,
 		sveltekit(),
 		// The service worker is built for the app, not for unit tests (its build keeps vitest open).
 		!process.env.VITEST &&
