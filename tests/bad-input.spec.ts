@@ -92,6 +92,8 @@ test('login is slowed down per account after a few wrong passwords', async () =>
 });
 
 test('the public pages pass axe in every language', async ({ page }) => {
+	// Twenty-one pages, each analysed by axe: more than the default minute on two busy cores.
+	test.slow();
 	for (const locale of ['nl', 'en', 'ar']) {
 		await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: BASE_URL }]);
 		for (const url of [
