@@ -425,3 +425,72 @@ describe('who publishes', () => {
 		).toEqual([]);
 	});
 });
+
+describe("the board's week", () => {
+	const now = new Date('2027-03-01T12:00:00Z');
+	const today = '2027-03-15';
+	const shown = (
+		db: Parameters<typeof calendar.week>[0],
+		flat: Parameters<typeof calendar.week>[1]
+	) =>
+		calendar
+			.week(db, flat, today)
+			.map((o) => `${o.date} ${o.startTime} ${o.title}${o.cancelled ? ' (gaat niet door)' : ''}`);
+
+	it('is worked out once, and shows every change to the calendar at once', async () => {
+		const { db, flat, verbinder, kees } = await setup();
+		expect(shown(db, flat)).toEqual([]);
+		const a = calendar.create(db, flat, verbinder, coffee({ startDate: '2027-03-02' }), now);
+		expect(shown(db, flat)).toEqual(['2027-03-16 10:00 Koffieochtend']);
+		// Kept: the second visit gets the same list without working it out again.
+		expect(calendar.week(db, flat, today)).toBe(calendar.week(db, flat, today));
+
+		calendar.update(
+			db,
+			flat,
+			a.id,
+			verbinder,
+			coffee({ startDate: '2027-03-02', title: 'Koffie' }),
+			now
+		);
+		expect(shown(db, flat)).toEqual(['2027-03-16 10:00 Koffie']);
+		calendar.cancelOccurrence(db, flat, a.id, '2027-03-16', verbinder, 'Ziek', now);
+		expect(shown(db, flat)).toEqual(['2027-03-16 10:00 Koffie (gaat niet door)']);
+		calendar.restoreOccurrence(db, flat, a.id, '2027-03-16', verbinder, now);
+		expect(shown(db, flat)).toEqual(['2027-03-16 10:00 Koffie']);
+		calendar.changeOccurrence(
+			db,
+			flat,
+			a.id,
+			'2027-03-16',
+			verbinder,
+			{ date: '2027-03-18', startTime: '14:00', endTime: '15:00', place: 'Tuin', note: null },
+			now
+		);
+		expect(shown(db, flat)).toEqual(['2027-03-18 14:00 Koffie']);
+		calendar.pause(db, flat, a.id, verbinder, '2027-03-10', now);
+		expect(shown(db, flat)).toEqual([]);
+		calendar.pause(db, flat, a.id, verbinder, null, now);
+		expect(shown(db, flat)).toEqual(['2027-03-18 14:00 Koffie']);
+		calendar.end(db, flat, a.id, verbinder, '2027-03-09', now);
+		expect(shown(db, flat)).toEqual([]);
+
+		// A resident's proposal shows once a verbinder publishes it.
+		const proposal = calendar.create(db, flat, kees, coffee({ title: 'Spelletjes' }), now);
+		expect(shown(db, flat)).toEqual([]);
+		calendar.approve(db, flat, proposal.id, verbinder, now);
+		expect(shown(db, flat)).toEqual(['2027-03-16 10:00 Spelletjes']);
+		// The next day is another week.
+		expect(calendar.week(db, flat, '2027-03-17').map((o) => o.date)).toEqual(['2027-03-23']);
+	});
+
+	it('is kept for each database apart: the same flat number elsewhere is another flat', async () => {
+		const one = await setup();
+		const two = await setup();
+		expect(one.flat.id).toBe(two.flat.id);
+		expect(shown(two.db, two.flat)).toEqual([]);
+		calendar.create(one.db, one.flat, one.verbinder, coffee(), now);
+		expect(shown(one.db, one.flat)).toEqual(['2027-03-16 10:00 Koffieochtend']);
+		expect(shown(two.db, two.flat)).toEqual([]);
+	});
+});

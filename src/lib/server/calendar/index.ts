@@ -11,7 +11,7 @@ import {
 	sql,
 	type SQLWrapper
 } from 'drizzle-orm';
-import { listOf, prepared, type DB } from '../db';
+import { connectionOf, listOf, prepared, type DB } from '../db';
 import {
 	activities,
 	activityChanges,
@@ -182,6 +182,44 @@ function clean(input: ActivityInput) {
 	};
 }
 
+// Every visit of a board shows the flat's week: it is worked out once per flat and day (on
+// each database) and forgotten by every change to the flat's calendar, which all go through
+// `changeIn`. The weeks of the thousand flats worked out last are kept.
+const WEEKS_KEPT = 1000;
+const weeks = new WeakMap<object, Map<number, { day: string; list: readonly Occurrence[] }>>();
+
+function weeksOf(db: DB) {
+	let kept = weeks.get(connectionOf(db));
+	if (!kept) weeks.set(connectionOf(db), (kept = new Map()));
+	return kept;
+}
+
+/** A change to a flat's calendar, in one transaction; the flat's week is worked out anew. */
+function changeIn<T>(db: DB, flatId: number, write: (tx: DB) => T): T {
+	return db.transaction((tx) => {
+		const done = write(tx);
+		weeksOf(tx).delete(flatId);
+		return done;
+	});
+}
+
+/** What happens from `today` (the flat's local date) to six days later, as the board shows it. */
+export function week(
+	db: DB,
+	flat: Pick<FlatRef, 'id' | 'timeZone'>,
+	today: string
+): readonly Occurrence[] {
+	const kept = weeksOf(db);
+	const day = `${today} ${flat.timeZone}`;
+	const found = kept.get(flat.id);
+	if (found?.day === day) return found.list;
+	const list = Object.freeze(occurrences(db, flat, today, addDays(today, 6)));
+	kept.delete(flat.id);
+	if (kept.size >= WEEKS_KEPT) kept.delete(kept.keys().next().value!);
+	kept.set(flat.id, { day, list });
+	return list;
+}
+
 /**
  * Adds an activity or a series. Verbinders and professionals publish; a resident's goes to
  * the verbinders as a proposal unless the flat lets residents publish.
@@ -193,7 +231,7 @@ export function create(
 	input: ActivityInput,
 	now = new Date()
 ): Activity {
-	return db.transaction((tx) => {
+	return changeIn(db, flat.id, (tx) => {
 		const status =
 			actor.role !== 'resident' || flat.residentActivities === 'publish' ? 'published' : 'proposed';
 		const a = tx
@@ -233,7 +271,7 @@ export function update(
 	input: ActivityInput,
 	now = new Date()
 ): void {
-	db.transaction((tx) => {
+	changeIn(db, flat.id, (tx) => {
 		const a = manageable(tx, flat.id, id, actor);
 		tx.update(activities)
 			.set({ ...clean(input), sequence: a.sequence + 1, updatedAt: now })
@@ -252,7 +290,7 @@ export function update(
 
 /** A verbinder publishes a resident's proposal; the flat hears of it. */
 export function approve(db: DB, flat: FlatRef, id: number, actor: Actor, now = new Date()): void {
-	db.transaction((tx) => {
+	changeIn(db, flat.id, (tx) => {
 		const a = manageable(tx, flat.id, id, actor);
 		if (actor.role !== 'verbinder' || a.status !== 'proposed')
 			throw new CalendarError('wrong_state');
@@ -274,7 +312,7 @@ export function approve(db: DB, flat: FlatRef, id: number, actor: Actor, now = n
 
 /** A proposal that will not happen: removed, and its author hears so kindly. */
 export function decline(db: DB, flat: FlatRef, id: number, actor: Actor): void {
-	db.transaction((tx) => {
+	changeIn(db, flat.id, (tx) => {
 		const a = manageable(tx, flat.id, id, actor);
 		if (a.status !== 'proposed') throw new CalendarError('wrong_state');
 		tx.delete(activities).where(eq(activities.id, id)).run();
@@ -707,7 +745,7 @@ export function cancelOccurrence(
 	reason: string,
 	now = new Date()
 ): void {
-	db.transaction((tx) => {
+	changeIn(db, flat.id, (tx) => {
 		const { a } = changeable(tx, flat, id, date, actor, now);
 		tx.insert(activityChanges)
 			.values({ activityId: id, occurrence: date, cancelled: true, reason })
@@ -731,7 +769,7 @@ export function changeOccurrence(
 	change: OccurrenceChange,
 	now = new Date()
 ): void {
-	db.transaction((tx) => {
+	changeIn(db, flat.id, (tx) => {
 		const { a } = changeable(tx, flat, id, date, actor, now);
 		if (Math.abs(Date.parse(change.date) - Date.parse(date)) > MOVE_DAYS * 86_400_000)
 			throw new CalendarError('wrong_state');
@@ -771,7 +809,7 @@ export function restoreOccurrence(
 	actor: Actor,
 	now = new Date()
 ): void {
-	db.transaction((tx) => {
+	changeIn(db, flat.id, (tx) => {
 		const { a } = changeable(tx, flat, id, date, actor, now);
 		tx.delete(activityChanges)
 			.where(and(eq(activityChanges.activityId, id), eq(activityChanges.occurrence, date)))
@@ -790,7 +828,7 @@ export function pause(
 	from: string | null,
 	now = new Date()
 ): void {
-	db.transaction((tx) => {
+	changeIn(db, flat.id, (tx) => {
 		const a = manageable(tx, flat.id, id, actor);
 		if (a.recurrence === 'none' || a.status !== 'published') throw new CalendarError('wrong_state');
 		tx.update(activities)
@@ -810,7 +848,7 @@ export function end(
 	lastDate: string,
 	now = new Date()
 ): void {
-	db.transaction((tx) => {
+	changeIn(db, flat.id, (tx) => {
 		const a = manageable(tx, flat.id, id, actor);
 		if (a.recurrence === 'none' || a.status !== 'published') throw new CalendarError('wrong_state');
 		if (lastDate < a.startDate) throw new CalendarError('wrong_state');

@@ -61,6 +61,12 @@ export function openDatabase(file: string) {
 }
 
 /**
+ * What stays the same for a database and every transaction on it (Drizzle's session), for
+ * what is kept per database: a transaction is a new Drizzle object over the same connection.
+ */
+export const connectionOf = (db: DB): object => (db as unknown as { session: object }).session;
+
+/**
  * A query Drizzle builds once per connection and then only runs, with `sql.placeholder`s for
  * its values: building the SQL of a query on every call cost more than SQLite running it on
  * the pages every visit opens (session, flat, membership, the week). A transaction is a new
@@ -70,7 +76,7 @@ export function openDatabase(file: string) {
 export function prepared<Query>(build: (db: DB) => Query): (db: DB) => Query {
 	const built = new WeakMap<object, Query>();
 	return (db) => {
-		const connection = (db as unknown as { session: object }).session;
+		const connection = connectionOf(db);
 		let query = built.get(connection);
 		if (!query) {
 			query = build(db);

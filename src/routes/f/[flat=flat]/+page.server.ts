@@ -6,7 +6,7 @@ import * as help from '$lib/server/help';
 import * as welcome from '$lib/server/welcome';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';
-import { addDays, localDate } from '$lib/server/time';
+import { localDate } from '$lib/server/time';
 import { HELP_CATEGORIES, HELP_TYPES } from '$lib/help';
 import type { PageServerLoad } from './$types';
 
@@ -21,7 +21,7 @@ const filterSchema = v.object({
 /** Today and the six days after it in the flat's own time: what the board shows as "this week". */
 function thisWeek(db: DB, flat: Pick<calendar.FlatRef, 'id' | 'timeZone'>) {
 	const today = localDate(new Date(), flat.timeZone);
-	return calendar.occurrences(db, flat, today, addDays(today, 6)).map((o) => ({
+	return calendar.week(db, flat, today).map((o) => ({
 		activityId: o.activityId,
 		occurrence: o.occurrence,
 		date: o.date,
