@@ -270,6 +270,22 @@ export function cpuMs(pid: number): number {
 	}
 }
 
+/**
+ * The machine's CPU time so far, all cores (from /proc/stat, in clock ticks), and the part of
+ * it that a virtual machine's host gave to other guests ("steal"): while it is high, every
+ * request here takes more CPU time than on a quiet machine.
+ */
+export function machineCpu(): { total: number; stolen: number } {
+	try {
+		const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+		// user nice system idle iowait irq softirq steal; guest time is counted in user already.
+		const [, ...fields] = ticks.slice(0, 9).map(Number);
+		return { total: fields.reduce((a, b) => a + b, 0), stolen: fields[7] ?? 0 };
+	} catch {
+		return { total: 0, stolen: 0 };
+	}
+}
+
 /** The machine the numbers were measured on, for the reader to judge them by. */
 export function machine(info?: BenchInfo): string {
 	const cpu = os.cpus()[0]?.model.trim() ?? 'unknown';

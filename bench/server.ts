@@ -19,6 +19,7 @@ import {
 	ensureBuild,
 	login,
 	machine,
+	machineCpu,
 	ORIGIN,
 	readBench,
 	requestForm,
@@ -85,6 +86,8 @@ type Row = {
 	cpu: number;
 	/** The machine's 1-minute load average as the run began: other work shares the 2 cores. */
 	load: number;
+	/** Share of the machine's CPU time that the host gave to other guests during the row. */
+	stolen: number;
 };
 
 /** One autocannon run, with the server's memory sampled while it lasts. */
@@ -99,6 +102,7 @@ async function load(
 	let rss = rssMb(server.pid);
 	const sampler = setInterval(() => (rss = Math.max(rss, rssMb(server.pid))), 250);
 	const cpuBefore = cpuMs(server.pid);
+	const machineBefore = machineCpu();
 	const result = await autocannon({
 		url: ORIGIN + options.path,
 		connections: CONNECTIONS,
@@ -108,6 +112,10 @@ async function load(
 	});
 	clearInterval(sampler);
 	const cpu = (cpuMs(server.pid) - cpuBefore) / Math.max(1, result.requests.total);
+	const machineAfter = machineCpu();
+	const stolen =
+		(machineAfter.stolen - machineBefore.stolen) /
+		Math.max(1, machineAfter.total - machineBefore.total);
 	const unexpected = Object.entries(result.statusCodeStats ?? {})
 		.filter(([code]) => Number(code) !== expect)
 		.reduce((n, [, s]) => n + s.count, 0);
@@ -121,7 +129,8 @@ async function load(
 		errors: result.errors + result.timeouts + unexpected,
 		rss,
 		cpu,
-		load: loadBefore
+		load: loadBefore,
+		stolen
 	};
 	console.log(
 		`${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors, ${rss} MB, ${cpu.toFixed(2)} CPU ms/request (statuses ${JSON.stringify(result.statusCodeStats)})`
@@ -390,16 +399,16 @@ async function main() {
 			`- The floor is \`GET /login\` without a session: the smallest server-rendered page, through the same hooks. Every row asks with \`accept-encoding: br, gzip\` as a browser does, so the server's compression of what it renders is part of each number. The app has no tinier SSR page, and \`/offline\` is prerendered (static).`,
 			`- Posting uses ${WRITERS} residents of the flat in turn, with sessions put straight into the database: posting is limited to 20 an hour per account. Each post is a request with \`confirmed\`, so the kind-word check does not stop it; it notifies the members whose talents fit. The bench removes its posts afterwards.`,
 			'',
-			'| Page | req/s | p50 ms | p99 ms | errors | server RSS MB | vs floor | CPU ms/request | floor CPU / CPU | load before |',
-			'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+			'| Page | req/s | p50 ms | p99 ms | errors | server RSS MB | vs floor | CPU ms/request | floor CPU / CPU | load before | CPU stolen |',
+			'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 			...rows.map(
 				(r) =>
-					`| ${r.name} | ${fmt(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.rss} | ${(r.reqPerSec / floor).toFixed(2)} | ${r.cpu.toFixed(2)} | ${(rows[0]!.cpu / r.cpu).toFixed(2)} | ${r.load.toFixed(1)} |`
+					`| ${r.name} | ${fmt(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.rss} | ${(r.reqPerSec / floor).toFixed(2)} | ${r.cpu.toFixed(2)} | ${(rows[0]!.cpu / r.cpu).toFixed(2)} | ${r.load.toFixed(1)} | ${(100 * r.stolen).toFixed(0)} % |`
 			),
 			'',
 			'"CPU ms/request" is the server process\'s own CPU time (user + system, from /proc) over the requests it answered in the row: unlike req/s it hardly changes when other work shares the cores, so "floor CPU / CPU" is the steadier ratio to the floor.',
 			'',
-			'"errors" counts connection errors, timeouts and answers other than the expected status (200; 303 for the form action). "load before" is the 1-minute load average as the row began; the bench itself (server and autocannon) accounts for about 2 of it, the rest is other work that shared the two cores.',
+			'"errors" counts connection errors, timeouts and answers other than the expected status (200; 303 for the form action). "load before" is the 1-minute load average as the row began; the bench itself (server and autocannon) accounts for about 2 of it, the rest is other work that shared the two cores. "CPU stolen" is the share of the machine\'s CPU time that the virtual machine\'s host gave to other guests during the row (steal, from /proc/stat): while it is high, each request costs more CPU time here, the floor too, so the ratios to the floor stay comparable and the absolute numbers do not.',
 			'',
 			"### The server's clock",
 			'',
