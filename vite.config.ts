@@ -27,9 +27,16 @@ const shellTexts = textIn(
 );
 const boardTexts = textIn(
 	textsOf(
-		...['+layout.svelte', '+page.svelte', 'PostCard.svelte', 'WeekList.svelte', 'Greetings.svelte']
-			.concat(['Balance.svelte', 'CategoryPicker.svelte', 'help-labels.ts'])
-			.map((file) => `${FLAT}/${file}`)
+		...[
+			'+layout.svelte',
+			'+page.svelte',
+			'PostCard.svelte',
+			'WeekList.svelte',
+			'Greetings.svelte',
+			'Balance.svelte',
+			'CategoryPicker.svelte',
+			'help-labels.ts'
+		].map((file) => `${FLAT}/${file}`)
 	)
 );
 

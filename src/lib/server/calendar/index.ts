@@ -11,7 +11,7 @@ import {
 	sql,
 	type SQLWrapper
 } from 'drizzle-orm';
-import { connectionOf, listOf, prepared, type DB } from '../db';
+import { listOf, perConnection, prepared, type DB } from '../db';
 import {
 	activities,
 	activityChanges,
@@ -186,13 +186,9 @@ function clean(input: ActivityInput) {
 // each database) and forgotten by every change to the flat's calendar, which all go through
 // `changeIn`. The weeks of the thousand flats worked out last are kept.
 const WEEKS_KEPT = 1000;
-const weeks = new WeakMap<object, Map<number, { day: string; list: readonly Occurrence[] }>>();
-
-function weeksOf(db: DB) {
-	let kept = weeks.get(connectionOf(db));
-	if (!kept) weeks.set(connectionOf(db), (kept = new Map()));
-	return kept;
-}
+const weeksOf = perConnection(
+	() => new Map<number, { day: string; list: readonly Occurrence[] }>()
+);
 
 /** A change to a flat's calendar, in one transaction; the flat's week is worked out anew. */
 function changeIn<T>(db: DB, flatId: number, write: (tx: DB) => T): T {

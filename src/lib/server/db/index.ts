@@ -61,30 +61,30 @@ export function openDatabase(file: string) {
 }
 
 /**
- * What stays the same for a database and every transaction on it (Drizzle's session), for
- * what is kept per database: a transaction is a new Drizzle object over the same connection.
+ * Something made once per database and then reused: a transaction is a new Drizzle object over
+ * the same connection (its session), so what is made for the database serves its transactions
+ * too (SQLite has one transaction per connection), and two databases never share it.
  */
-export const connectionOf = (db: DB): object => (db as unknown as { session: object }).session;
+export function perConnection<Made>(make: (db: DB) => Made): (db: DB) => Made {
+	const kept = new WeakMap<object, Made>();
+	return (db) => {
+		const connection = (db as unknown as { session: object }).session;
+		let made = kept.get(connection);
+		if (!made) {
+			made = make(db);
+			kept.set(connection, made);
+		}
+		return made;
+	};
+}
 
 /**
  * A query Drizzle builds once per connection and then only runs, with `sql.placeholder`s for
  * its values: building the SQL of a query on every call cost more than SQLite running it on
- * the pages every visit opens (session, flat, membership, the week). A transaction is a new
- * Drizzle object over the same connection (its session), so the query built once serves it
- * too, and runs inside it: SQLite has one transaction per connection.
+ * the pages every visit opens (session, flat, membership, the week). Inside a transaction it
+ * runs on the transaction, as the same connection.
  */
-export function prepared<Query>(build: (db: DB) => Query): (db: DB) => Query {
-	const built = new WeakMap<object, Query>();
-	return (db) => {
-		const connection = connectionOf(db);
-		let query = built.get(connection);
-		if (!query) {
-			query = build(db);
-			built.set(connection, query);
-		}
-		return query;
-	};
-}
+export const prepared = <Query>(build: (db: DB) => Query) => perConnection(build);
 
 /**
  * A list of values for `inArray` in a prepared query: the placeholder takes the list as one
