@@ -78,6 +78,28 @@ function clean(input: PostInput, author: Author) {
 	};
 }
 
+const insertPost = prepared((db) =>
+	db
+		.insert(helpPosts)
+		.values({
+			flatId: sql.placeholder('flatId'),
+			authorId: sql.placeholder('authorId'),
+			type: sql.placeholder('type'),
+			category: sql.placeholder('category'),
+			title: sql.placeholder('title'),
+			description: sql.placeholder('description'),
+			when: sql.placeholder('when'),
+			startDate: sql.placeholder('startDate'),
+			endDate: sql.placeholder('endDate'),
+			anonymous: sql.placeholder('anonymous'),
+			onBehalfOf: sql.placeholder('onBehalfOf'),
+			expiresAt: sql.placeholder('expiresAt'),
+			createdAt: sql.placeholder('createdAt')
+		})
+		.returning({ id: helpPosts.id })
+		.prepare()
+);
+
 /** Posts an offer or a request; a request tells the neighbours whose talents fit (if they asked). */
 export function create(
 	db: DB,
@@ -88,17 +110,13 @@ export function create(
 ): number {
 	return db.transaction((tx) => {
 		const values = clean(input, author);
-		const id = tx
-			.insert(helpPosts)
-			.values({
-				flatId: flat.id,
-				authorId: author.userId,
-				...values,
-				expiresAt: expiry(flat, input, now),
-				createdAt: now
-			})
-			.returning({ id: helpPosts.id })
-			.get().id;
+		const { id } = insertPost(tx).get({
+			flatId: flat.id,
+			authorId: author.userId,
+			...values,
+			expiresAt: expiry(flat, input, now),
+			createdAt: now
+		})!;
 		if (values.type === 'request') {
 			const fits = matches(tx, flat.id, author.userId, values.category);
 			// Those who asked to hear of every request, and were not told it fits them.
