@@ -54,8 +54,10 @@ export default defineConfig({
 			DATA_DIR,
 			// Every test comes from 127.0.0.1; per-account limits still apply unchanged.
 			IP_LIMIT_SCALE: '100',
-			// The local test push service (tests/push-service.ts) has a self-signed certificate.
-			PUSH_EXTRA_CA_FILE: path.resolve('tests/fixtures/push-cert.pem')
+			// The local test push service (tests/push-service.ts) has a self-signed certificate
+			// and runs on 127.0.0.1, an address the app refuses to push to in production.
+			PUSH_EXTRA_CA_FILE: path.resolve('tests/fixtures/push-cert.pem'),
+			PUSH_ALLOW_PRIVATE_ADDRESSES: '1'
 		}
 	}
 });

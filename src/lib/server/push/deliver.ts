@@ -8,6 +8,7 @@ import { baseLocale, isLocale } from '$lib/paraglide/runtime';
 import type { DB } from '../db';
 import { flats, pushOutbox, pushSubscriptions, users } from '../db/schema';
 import { serviceHost } from './label';
+import { NotPublicError, privateAddressesAllowed, privateLiteral, publicLookup } from './network';
 import { vapidKeys } from './vapid';
 
 /** Where a push goes: the browser's endpoint and the keys its payload is encrypted for. */
@@ -35,14 +36,27 @@ const LANES = 8;
 const EVERY = 15_000;
 
 /**
- * The real transport: web-push signs with our VAPID key and encrypts for the device.
- * `ca` adds a certificate to trust besides the usual ones (the local test push service).
+ * The real transport: web-push signs with our VAPID key and encrypts for the device, over an
+ * agent that reaches only public addresses (see network.ts) and keeps connections open, as
+ * Node's global agent does. `ca` adds a certificate to trust besides the usual ones (the local
+ * test push service).
  */
-export function webPushSender(options: { ca?: string } = {}): Send {
-	const agent = options.ca
-		? new https.Agent({ ca: [...tls.rootCertificates, options.ca] })
-		: undefined;
+export function webPushSender(
+	options: { ca?: string; allowPrivateAddresses?: boolean } = {}
+): Send {
+	const allowPrivate = options.allowPrivateAddresses ?? privateAddressesAllowed();
+	const agent = new https.Agent({
+		keepAlive: true,
+		timeout: 5_000,
+		// One TLS context for every connection: parsing the roots again for each one is slow.
+		...(options.ca && {
+			secureContext: tls.createSecureContext({ ca: [...tls.rootCertificates, options.ca] })
+		}),
+		...(!allowPrivate && { lookup: publicLookup })
+	});
 	return async (subscription, payload) => {
+		const literal = allowPrivate ? null : privateLiteral(subscription.endpoint);
+		if (literal) throw new NotPublicError(literal);
 		const { publicKey, privateKey, subject } = vapidKeys();
 		try {
 			const result = await webpush.sendNotification(subscription, payload, {
@@ -51,7 +65,7 @@ export function webPushSender(options: { ca?: string } = {}): Send {
 				urgency: 'normal',
 				contentEncoding: 'aes128gcm',
 				timeout: TIMEOUT,
-				...(agent && { agent })
+				agent
 			});
 			return { status: result.statusCode, headers: result.headers };
 		} catch (e) {
@@ -225,6 +239,8 @@ async function attempt(
 	} catch (e) {
 		error = e;
 	}
+	// Not a public address: trying again would not change that, and nothing was sent.
+	if (error instanceof NotPublicError) return fail('push service not at a public address');
 	const status = answer?.status;
 
 	if (status !== undefined && status >= 200 && status < 300) {

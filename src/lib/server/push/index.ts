@@ -2,6 +2,7 @@ import { ECDH } from 'node:crypto';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { DB } from '../db';
 import { pushOutbox, pushSubscriptions } from '../db/schema';
+import { privateAddressesAllowed, privateLiteral } from './network';
 
 /** What the browser's `PushSubscription.toJSON()` gives, as far as sending needs it. */
 export type SubscriptionInput = {
@@ -109,6 +110,8 @@ function validEndpoint(value: unknown): string {
 	}
 	// Push services are reached over https only; credentials in the URL are never a push service's.
 	if (url.protocol !== 'https:' || url.username || url.password) throw new PushError('endpoint');
+	// Push services are on the public internet (names are checked when a push is sent).
+	if (!privateAddressesAllowed() && privateLiteral(value)) throw new PushError('endpoint');
 	return value;
 }
 

@@ -16,12 +16,15 @@ import { flatWithNeighbours } from '../db/fixtures';
 import { pushOutbox, pushSubscriptions, users } from '../db/schema';
 import * as push from '.';
 import { deliver, kick, startPushWorker, webPushSender, type Send } from './deliver';
+import { isPublicAddress, NotPublicError, publicLookup } from './network';
 
 // Signed with keys of the test's own: the app's vapid.json never comes into it.
 const VAPID = webpush.generateVAPIDKeys();
 const useTestKeys = () => {
 	vi.stubEnv('VAPID_PUBLIC_KEY', VAPID.publicKey);
 	vi.stubEnv('VAPID_PRIVATE_KEY', VAPID.privateKey);
+	// The test push service runs on 127.0.0.1.
+	vi.stubEnv('PUSH_ALLOW_PRIVATE_ADDRESSES', '1');
 };
 
 let service: PushService;
@@ -201,6 +204,46 @@ describe('delivery through a push service', () => {
 		);
 	});
 
+	it('sends nothing to a push service that is not at a public address, and does not retry', async () => {
+		const { db, kees, now, device, queue, row, got } = await setup();
+		// As it runs in production: only public addresses.
+		const guarded = webPushSender({
+			ca: readFileSync(PUSH_CERT, 'utf8'),
+			allowPrivateAddresses: false
+		});
+		// Written as an address (127.0.0.1), and as a name that the lookup turns into one.
+		const written = device(kees);
+		const named = device(kees);
+		const local = new URL(named.subscription.endpoint);
+		local.hostname = 'localhost';
+		db.update(pushSubscriptions)
+			.set({ endpoint: local.href })
+			.where(eq(pushSubscriptions.id, named.id))
+			.run();
+		const first = queue(written);
+		const second = queue(named);
+
+		expect(await deliver(db, guarded, now)).toEqual({
+			sent: 0,
+			retried: 0,
+			removed: 0,
+			failed: 2
+		});
+		expect(got(written.name)).toEqual([]);
+		expect(got(named.name)).toEqual([]);
+		for (const queued of [first, second])
+			expect(row(queued.id)).toMatchObject({ status: 'failed', attempts: 0 });
+		expect(console.warn).toHaveBeenCalledWith(
+			'push: push service not at a public address',
+			expect.objectContaining({ outbox: [second.id], service: local.host })
+		);
+
+		// The same devices are reached where private addresses are allowed (tests, development).
+		const open = queue(written);
+		expect((await deliver(db, send, now)).sent).toBe(1);
+		expect(row(open.id)!.status).toBe('sent');
+	});
+
 	it('cuts a body that would make the push too large', async () => {
 		const { db, kees, now, device, queue, got } = await setup();
 		const phone = device(kees);
@@ -346,6 +389,56 @@ describe('subscriptions', () => {
 			'accepted'
 		);
 		expect(push.devices(db, kees)).toHaveLength(1);
+	});
+
+	it('refuses an endpoint written as an address that is not public', async () => {
+		const { db, kees } = await setup();
+		vi.stubEnv('PUSH_ALLOW_PRIVATE_ADDRESSES', '');
+		const at = (host: string) => ({ ...valid(), endpoint: `https://${host}/send/abc` });
+		for (const host of [
+			'127.0.0.1:8443',
+			'[::1]',
+			'10.1.2.3',
+			'172.16.0.9',
+			'192.168.1.1',
+			'169.254.169.254',
+			'100.64.0.1',
+			'0.0.0.0',
+			'[fd00::1]',
+			'[fe80::1]',
+			'[::ffff:127.0.0.1]',
+			'[::ffff:7f00:1]',
+			'0x7f000001',
+			'2130706433',
+			'224.0.0.1'
+		])
+			expect(
+				refusal(() => push.subscribe(db, kees, at(host))),
+				host
+			).toBe('endpoint');
+		expect(push.devices(db, kees)).toEqual([]);
+		// Names are looked up when a push is sent; public addresses are push services' own.
+		expect(refusal(() => push.subscribe(db, kees, at('fcm.googleapis.com')))).toBe('accepted');
+		expect(refusal(() => push.subscribe(db, kees, at('142.250.1.95')))).toBe('accepted');
+		expect(refusal(() => push.subscribe(db, kees, at('[2a00:1450:4001::5f]')))).toBe('accepted');
+		vi.stubEnv('PUSH_ALLOW_PRIVATE_ADDRESSES', '1');
+		expect(refusal(() => push.subscribe(db, kees, at('127.0.0.1:8443')))).toBe('accepted');
+	});
+
+	it('looks names up for the push agent and refuses any that point into a private network', async () => {
+		const lookup = (host: string, all: boolean) =>
+			new Promise<unknown>((resolve) =>
+				publicLookup(host, { all }, (error, address) => resolve(error ?? address))
+			);
+		for (const all of [false, true]) {
+			const answer = await lookup('localhost', all);
+			expect(answer).toBeInstanceOf(NotPublicError);
+			expect((answer as NotPublicError).host).toBe('localhost');
+		}
+		expect(isPublicAddress('142.250.1.95')).toBe(true);
+		expect(isPublicAddress('2a00:1450:4001::5f')).toBe(true);
+		for (const address of ['127.0.0.1', '::1', '10.0.0.1', '::ffff:192.168.0.1', 'nonsense'])
+			expect(isPublicAddress(address), address).toBe(false);
 	});
 
 	it('moves an endpoint to whoever subscribes it last, without the previous user’s pushes', async () => {

@@ -1,0 +1,46 @@
+import dns from 'node:dns';
+import net, { type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+
+/**
+ * Endpoints come from browsers, so from anyone: without a check, a member could store
+ * `https://10.0.0.5/...` or a name that points into the server's own network, and the server
+ * would send requests there (server-side request forgery). Push services are on the public
+ * internet; only public unicast addresses are reached.
+ *
+ * `PUSH_ALLOW_PRIVATE_ADDRESSES=1` is a test and development setting, for a push service on
+ * this machine (the end-to-end tests and benches run one on 127.0.0.1).
+ */
+export const privateAddressesAllowed = () => process.env.PUSH_ALLOW_PRIVATE_ADDRESSES === '1';
+
+/** The push service's address is not public: nothing is sent, now or on a later try. */
+export class NotPublicError extends Error {
+	readonly code = 'EPUSHNOTPUBLIC';
+	constructor(readonly host: string) {
+		super(`push service ${host} is not at a public address`);
+	}
+}
+
+/** A public unicast address: not loopback, private, link-local, shared, reserved or multicast. */
+export function isPublicAddress(address: string): boolean {
+	// IPv4 written inside IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it is.
+	return ipaddr.isValid(address) && ipaddr.process(address).range() === 'unicast';
+}
+
+/**
+ * The endpoint's host when it is an address written out that is not public. Names are
+ * checked when they are looked up (`publicLookup`); an address written out is never looked up.
+ */
+export function privateLiteral(endpoint: string): string | null {
+	const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
+	return net.isIP(host) !== 0 && !isPublicAddress(host) ? host : null;
+}
+
+/** `dns.lookup` for the push agent, refusing a name when any of its addresses is not public. */
+export const publicLookup: LookupFunction = (hostname, options, callback) =>
+	dns.lookup(hostname, options, (error, address, family) => {
+		if (error) return callback(error, address, family);
+		const all = Array.isArray(address) ? address.map((a) => a.address) : [address];
+		if (!all.every(isPublicAddress)) return callback(new NotPublicError(hostname), address, family);
+		callback(null, address, family);
+	});
