@@ -78,6 +78,7 @@ function clean(input: PostInput, author: Author) {
 	};
 }
 
+/** A new post, every column `clean` gives plus its flat, author and times: built once. */
 const insertPost = prepared((db) =>
 	db
 		.insert(helpPosts)

@@ -15,7 +15,6 @@ export const privateAddressesAllowed = () => process.env.PUSH_ALLOW_PRIVATE_ADDR
 
 /** The push service's address is not public: nothing is sent, now or on a later try. */
 export class NotPublicError extends Error {
-	readonly code = 'EPUSHNOTPUBLIC';
 	constructor(readonly host: string) {
 		super(`push service ${host} is not at a public address`);
 	}
