@@ -13,6 +13,7 @@ import * as socialmap from '../src/lib/server/socialmap';
 import { HELP_CATEGORIES } from '../src/lib/help';
 import type { Recurrence } from '../src/lib/calendar';
 import { addDays } from '../src/lib/server/time';
+import { nameKey, nameSkeleton } from '../src/lib/server/members/name';
 import { benchDir, BENCH_PASSWORD, mulberry32, type BenchInfo } from './common';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -188,7 +189,8 @@ async function main() {
 			 values (?, ?, ?, 'Europe/Amsterdam', 'open', ?, '["Buurtkamer","Hal beneden","Binnentuin"]', 'propose', ?)`
 		),
 		user: sqlite.prepare(
-			`insert into users (id, name, name_key, password_hash, locale, is_admin, created_at) values (?, ?, ?, ?, ?, 0, ?)`
+			`insert into users (id, name, name_key, name_skeleton, password_hash, locale, is_admin, created_at)
+			 values (?, ?, ?, ?, ?, ?, 0, ?)`
 		),
 		membership: sqlite.prepare(
 			`insert into memberships (id, flat_id, user_id, role, status, house_number, talents, tags, languages,
@@ -278,7 +280,8 @@ async function main() {
 			insert.user.run(
 				userId,
 				name,
-				name.toLowerCase(),
+				nameKey(name),
+				nameSkeleton(name),
 				passwordHash,
 				bench ? 'nl' : locale,
 				created

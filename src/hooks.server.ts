@@ -91,6 +91,20 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * What a logged-in person is shown holds neighbours' names and posts: a shared cache (a proxy,
+ * a CDN in front of a flat's server) must not keep it, and the browser asks again (with the
+ * ETag) before it shows a kept copy. Not `no-store`: the browser's back button and the service
+ * worker's copies for reading offline (the Cache API, which ignores this) stay. A route that
+ * says what it wants (a calendar feed) keeps it; pages seen logged out are as before.
+ */
+const privateCache: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (event.locals.user && !response.headers.has('Cache-Control'))
+		response.headers.set('Cache-Control', 'private, no-cache');
+	return response;
+};
+
 /** Pages, their data and feeds: text that shrinks to a fifth. Files are precompressed already. */
 const COMPRESSIBLE = /^(text\/(html|calendar|plain)|application\/json)\b/;
 
@@ -133,4 +147,4 @@ const compress: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(compress, reservedAction, securityHeaders, i18n, auth);
+export const handle = sequence(compress, reservedAction, securityHeaders, privateCache, i18n, auth);

@@ -6,7 +6,7 @@ const routes = flatRoutes();
 
 /** What must never show up in a response to an outsider. */
 function secretsOf(flat: TestFlat): string[] {
-	return [flat.name, flat.joinCode, flat.joinCode.replace('-', ''), 'Geheime kattenvraag'];
+	return [flat.name, flat.joinCode, flat.joinCode.replaceAll('-', ''), 'Geheime kattenvraag'];
 }
 
 test('the route tree is read: the flat pages and their actions are all there', () => {

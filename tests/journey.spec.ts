@@ -50,7 +50,7 @@ test('a flat comes alive: verbinder, neighbours join, approval, login code, Arab
 	await expectAccessible(bram);
 	await bram.getByRole('link', { name: 'Code om mee te doen' }).first().click();
 	const joinCode = (await bram.getByTestId('join-code').textContent())!.trim();
-	expect(joinCode).toMatch(/^[A-Z]+-[A-Z0-9]{4}$/);
+	expect(joinCode).toMatch(/^[A-Z]+-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 	await expect(bram.locator('.qr svg')).toBeVisible();
 	await expect(bram.getByText(`/join/${joinCode}`)).toBeVisible();
 	await expectAccessible(bram);
@@ -87,7 +87,10 @@ test('a flat comes alive: verbinder, neighbours join, approval, login code, Arab
 	await expectAccessible(samira);
 	await samira.goto(`/f/${slug}`);
 	await expect(samira).toHaveURL(/\/login\?redirectTo=/);
-	await expect(samira.getByRole('heading', { level: 1 })).toHaveText(`Inloggen bij ${flatName}`);
+	// The remembered flat is filled in as its web name, never looked up (nor its name shown).
+	await expect(samira.getByRole('heading', { level: 1 })).toHaveText('Inloggen');
+	await expect(samira.getByLabel('Je flat')).toHaveValue(slug);
+	await expect(samira.getByText(flatName)).toHaveCount(0);
 	await samira.getByLabel('Voornaam').fill('Samira');
 	await samira.getByLabel('Wachtwoord').fill('verkeerd wachtwoord');
 	await samira.getByRole('button', { name: 'Inloggen' }).last().click();

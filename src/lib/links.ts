@@ -72,7 +72,6 @@ export const links = {
 	join: (code?: string) => (code ? resolve('/join/[code]', { code }) : resolve('/join')),
 	login: (redirectTo?: string) =>
 		resolve('/login') + (redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''),
-	otherFlatLogin: () => `${resolve('/login')}?other`,
 	adminLogin: () => resolve('/admin/login'),
 	admin: () => resolve('/admin'),
 	code: () => resolve('/code'),
@@ -85,14 +84,20 @@ export const links = {
 	language: () => resolve('/language')
 };
 
-const CONTROL = /\p{Cc}/u;
+// What a path, query and fragment hold unencoded (RFC 3986: unreserved, sub-delims, ':', '@',
+// '/', '?', and '%' with two hex digits), so a `Location` header can carry it: Node refuses a
+// header with anything past Latin-1, and the redirect would answer 500 instead of going home.
+const URL_CHAR = String.raw`(?:[\w\-.~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})`;
+const SAME_ORIGIN_PATH = new RegExp(String.raw`^/(?!/)${URL_CHAR}*(?:#${URL_CHAR}*)?$`);
+// Far longer than any address of ours; a longer one was made by hand, not followed from a page.
+const MAX_REDIRECT = 2000;
 
 /**
  * Only same-origin paths may be redirect targets: `/x` yes; `//evil`, `/\evil`, `https:…` no.
+ * A target written by hand (non-ASCII, a space, a backslash) goes to the fallback: every path
+ * the app builds encodes its query values.
  */
 export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
-		return fallback;
-	if (CONTROL.test(target)) return fallback;
+	if (!target || target.length > MAX_REDIRECT || !SAME_ORIGIN_PATH.test(target)) return fallback;
 	return target;
 }

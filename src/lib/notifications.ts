@@ -24,6 +24,8 @@ export function notificationText(
 			return m.notif_member_joined({ name: String(params.name ?? '') }, o);
 		case 'member_waiting':
 			return m.notif_member_waiting({ name: String(params.name ?? '') }, o);
+		case 'verbinder_added':
+			return m.notif_verbinder_added({ name: String(params.name ?? '') }, o);
 		case 'report_new':
 			return m.notif_report_new({}, o);
 		case 'response_new':

@@ -5,6 +5,7 @@ import { HELP_CATEGORIES, HELP_TYPES } from '$lib/help';
 import { RECURRENCES } from '$lib/calendar';
 import { CHANNELS, type NotifyGroup } from '$lib/notify-groups';
 import { MAP_CATEGORIES, type OpeningHours } from '$lib/socialmap';
+import { normaliseName } from '$lib/names';
 
 // Messages are functions, so they are rendered in the language of the request that fails.
 const text = (max: number) =>
@@ -18,8 +19,18 @@ v.setGlobalMessage(() => m.err_invalid());
 
 const noControl = /^\P{Cc}*$/u;
 
+/** A row's id from a form field: twelve digits are more rows than Burenbord will ever have. */
+const rowId = v.pipe(v.string(), v.maxLength(12), v.toNumber(), v.integer(), v.minValue(1));
+
+/**
+ * A first name, cleaned as the server stores it (nothing invisible, no bidi controls, marks
+ * limited) before it is checked: "\u200B" alone is an empty name.
+ */
 export const firstName = v.pipe(
 	text(40),
+	v.transform(normaliseName),
+	// Again after cleaning: NFKC can lengthen a name (the ligature ﷺ is 18 letters).
+	v.maxLength(40, () => m.err_too_long({ max: 40 })),
 	v.nonEmpty(() => m.err_name_required()),
 	v.regex(noControl, () => m.err_name_chars()),
 	v.regex(/\p{L}/u, () => m.err_name_chars())
@@ -119,19 +130,43 @@ export const changePasswordSchema = v.object({
 	password
 });
 
-export const localeSchema = v.object({ locale, redirectTo: v.optional(v.string(), '/') });
+/** Deleting an account: the password once more, and the box that says it is meant. */
+export const deleteSchema = v.object({
+	password: v.pipe(
+		v.string(),
+		v.nonEmpty(() => m.err_password_required()),
+		v.maxLength(200)
+	),
+	confirm: v.pipe(
+		v.optional(v.string(), ''),
+		v.maxLength(10, () => m.privacy_delete_check_required()),
+		v.check(
+			(s) => s === 'on',
+			() => m.privacy_delete_check_required()
+		)
+	)
+});
+
+export const localeSchema = v.object({
+	locale,
+	// As long as safeRedirect in $lib/links takes.
+	redirectTo: v.optional(v.pipe(v.string(), v.maxLength(2000)), '/')
+});
+
+/** One of the user's push devices, by its id. */
+export const deviceSchema = v.object({
+	id: v.pipe(v.string(), v.maxLength(12), v.regex(/^\d{1,12}$/), v.toNumber())
+});
 
 export const verbinderSchema = v.object({
-	flatId: v.pipe(v.string(), v.toNumber(), v.integer()),
+	flatId: v.pipe(v.string(), v.maxLength(12), v.toNumber(), v.integer()),
 	name: firstName
 });
 
-export const membershipIdSchema = v.object({
-	membershipId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
-});
+export const membershipIdSchema = v.object({ membershipId: rowId });
 
 export const roleSchema = v.object({
-	membershipId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1)),
+	membershipId: rowId,
 	role: v.picklist(['resident', 'verbinder', 'professional'], () => m.err_choose())
 });
 
@@ -147,9 +182,13 @@ const realDate = v.check(
 	() => m.err_date()
 );
 
+/** "2027-03-16": a date is ten characters. */
+const DATE_LENGTH = 10;
+
 const isoDate = v.pipe(
 	v.string(),
 	v.trim(),
+	v.maxLength(DATE_LENGTH, () => m.err_date()),
 	v.transform((s) => s || null),
 	v.nullable(
 		v.pipe(
@@ -162,6 +201,7 @@ const isoDate = v.pipe(
 
 const checkbox = v.pipe(
 	v.optional(v.string(), ''),
+	v.maxLength(10),
 	v.transform((s) => s === 'on' || s === 'true' || s === '1')
 );
 
@@ -209,6 +249,23 @@ export const postSchema = v.pipe(
 	)
 );
 
+// Filters come from the URL (a GET form), so the board works without JavaScript.
+export const filterSchema = v.object({
+	type: v.optional(v.picklist(HELP_TYPES)),
+	category: v.optional(v.picklist(HELP_CATEGORIES)),
+	tab: v.optional(v.picklist(['all', 'mine'])),
+	page: v.optional(
+		v.pipe(v.string(), v.maxLength(12), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(1000))
+	)
+});
+
+/** The board's filters from its URL: empty ones are left out, and nonsense shows everything. */
+export function boardFilter(params: URLSearchParams): v.InferOutput<typeof filterSchema> {
+	const raw = Object.fromEntries([...params].filter(([, value]) => value !== ''));
+	const parsed = v.safeParse(filterSchema, raw);
+	return parsed.success ? parsed.output : {};
+}
+
 export const respondSchema = v.object({
 	message: v.pipe(
 		v.optional(v.string(), ''),
@@ -231,9 +288,7 @@ export const thanksSchema = v.object({
 	)
 });
 
-export const responseIdSchema = v.object({
-	responseId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
-});
+export const responseIdSchema = v.object({ responseId: rowId });
 
 /** "chess, cooking" → ['chess', 'cooking']: short, at most ten, no doubles. */
 const wordList = v.pipe(
@@ -258,7 +313,14 @@ const wordList = v.pipe(
 );
 
 export const profileSchema = v.object({
-	talents: v.array(v.picklist(HELP_CATEGORIES, () => m.err_choose())),
+	// One checkbox per category: a form never sends more, and a double counts once. The count
+	// comes first, so a flood is refused before each of its items is checked.
+	talents: v.pipe(
+		v.array(v.unknown()),
+		v.maxLength(HELP_CATEGORIES.length),
+		v.array(v.picklist(HELP_CATEGORIES, () => m.err_choose())),
+		v.transform((list) => [...new Set(list)])
+	),
 	tags: wordList,
 	languages: wordList,
 	notifyMatches: checkbox,
@@ -273,6 +335,7 @@ export const reportSchema = v.object({
 	messageId: v.optional(
 		v.pipe(
 			v.string(),
+			v.maxLength(12),
 			v.transform((s) => (s ? Number(s) : null)),
 			v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))
 		),
@@ -281,22 +344,22 @@ export const reportSchema = v.object({
 });
 
 export const reportHandleSchema = v.object({
-	reportId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1)),
+	reportId: rowId,
 	outcome: v.picklist(['hide', 'restore', 'remove', 'dismiss'], () => m.err_choose())
 });
 
-export const userIdSchema = v.object({
-	userId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
-});
+export const userIdSchema = v.object({ userId: rowId });
 
-export const keySchema = v.object({
-	keyId: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1))
-});
+export const keySchema = v.object({ keyId: rowId });
+
+/** A notification to open. */
+export const idSchema = v.object({ id: rowId });
 
 export const newKeySchema = v.object({
 	holderId: v.pipe(
 		v.string(() => m.err_choose()),
 		v.nonEmpty(() => m.err_choose()),
+		v.maxLength(12, () => m.err_choose()),
 		v.toNumber(),
 		v.integer(),
 		v.minValue(1)
@@ -308,6 +371,7 @@ const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const clock = v.pipe(
 	v.string(),
 	v.trim(),
+	v.maxLength(5, () => m.err_time()),
 	v.regex(CLOCK_TIME, () => m.err_time())
 );
 
@@ -315,6 +379,7 @@ const requiredDate = v.pipe(
 	v.string(),
 	v.trim(),
 	v.nonEmpty(() => m.err_date_required()),
+	v.maxLength(DATE_LENGTH, () => m.err_date()),
 	v.isoDate(() => m.err_date()),
 	realDate
 );
@@ -324,6 +389,7 @@ const optionalCount = (min: number, max: number) =>
 	v.pipe(
 		v.optional(v.string(), ''),
 		v.trim(),
+		v.maxLength(4, () => m.err_number({ min, max })),
 		v.transform((s) => (s === '' ? null : s)),
 		v.nullable(
 			v.pipe(
@@ -631,6 +697,13 @@ export const mapEntrySchema = v.pipe(
 	}))
 );
 
+/** Moves a place on the map up or down; the category is the filter to come back to. */
+export const moveSchema = v.object({
+	id: v.pipe(v.string(), v.maxLength(12), v.regex(/^\d{1,12}$/), v.toNumber()),
+	direction: v.picklist(['up', 'down']),
+	category: v.optional(v.pipe(v.string(), v.maxLength(40)), '')
+});
+
 /** A member's notification choices: one channel per kind, and quiet hours (or none). */
 const channel = v.optional(v.picklist(CHANNELS, () => m.err_choose()));
 export const notifyPrefsSchema = v.pipe(
@@ -645,8 +718,23 @@ export const notifyPrefsSchema = v.pipe(
 		kind_joins: channel,
 		kind_reports: channel,
 		quiet: v.optional(v.picklist(['on', 'off']), 'off'),
-		quietStart: v.optional(v.pipe(v.string(), v.trim()), ''),
-		quietEnd: v.optional(v.pipe(v.string(), v.trim()), '')
+		// A time input may send seconds too ("22:00:00.000") even when the hours are off.
+		quietStart: v.optional(
+			v.pipe(
+				v.string(),
+				v.trim(),
+				v.maxLength(12, () => m.err_time())
+			),
+			''
+		),
+		quietEnd: v.optional(
+			v.pipe(
+				v.string(),
+				v.trim(),
+				v.maxLength(12, () => m.err_time())
+			),
+			''
+		)
 	} satisfies Record<`kind_${NotifyGroup}`, unknown> & Record<string, unknown>),
 	v.forward(
 		v.check(

@@ -30,6 +30,8 @@ export const welcomeTextSchema = v.object({
 	locale,
 	body: v.pipe(
 		v.optional(v.string(), ''),
+		// Past this it stays too long even if every two characters are one line break.
+		v.maxLength(2 * WELCOME_TEXT_MAX, () => m.err_too_long({ max: WELCOME_TEXT_MAX })),
 		// Browsers send a line break as two characters; count it as the one people see.
 		v.transform((s) => s.replace(/\r\n?/g, '\n')),
 		v.maxLength(WELCOME_TEXT_MAX, () => m.err_too_long({ max: WELCOME_TEXT_MAX })),

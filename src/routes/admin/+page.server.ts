@@ -21,7 +21,7 @@ export const actions: Actions = {
 		if (!form.ok)
 			return fail(400, { action: 'createFlat', values: form.values, errors: form.errors });
 		try {
-			const flat = flats.create(getDb(), form.data);
+			const flat = admin.createFlat(getDb(), form.data);
 			return { action: 'createFlat', created: flat.name };
 		} catch (e) {
 			if (e instanceof flats.FlatError)

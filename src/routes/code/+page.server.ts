@@ -45,9 +45,14 @@ export const actions: Actions = {
 		};
 	},
 
-	/** Step two: set the password; the code is used up and the person is logged in. */
+	/**
+	 * Step two: set the password; the code is used up and the person is logged in. Limited like
+	 * step one before the code is even looked at, or this step would tell whose a code is.
+	 */
 	redeem: async (event) => {
 		const form = parseForm(newPasswordSchema, await event.request.formData());
+		const stop = await limited(event, form.values);
+		if (stop) return stop;
 		const db = getDb();
 		if (!form.ok) {
 			const owner = loginCode.check(db, form.values.code ?? '');
@@ -59,8 +64,6 @@ export const actions: Actions = {
 				errors: form.errors
 			});
 		}
-		const stop = await limited(event, form.values);
-		if (stop) return stop;
 		const userId = loginCode.redeem(db, form.data.code, await hashPassword(form.data.password));
 		if (!userId) return unknown(form.values);
 		const user = account.get(db, userId)!;

@@ -18,13 +18,16 @@ function findFlat(input: string) {
 	return flats.bySlug(db, input.trim().toLowerCase()) ?? flats.byJoinCode(db, input);
 }
 
+/**
+ * The device remembers the flat it logged in to, and the form starts with it filled in. Only
+ * the web name the cookie holds comes back, never looked up: a visitor who sets the cookie
+ * by hand learns nothing about which flats exist.
+ */
 export const load: PageServerLoad = ({ cookies, url, locals }) => {
 	const redirectTo = safeRedirect(url.searchParams.get('redirectTo'), '');
 	if (locals.user) redirect(303, redirectTo || links.home());
-	// The device remembers its flat; "another flat" asks for it again.
-	const remembered = url.searchParams.has('other') ? undefined : lastFlat(cookies);
-	const flat = remembered ? flats.bySlug(getDb(), remembered) : undefined;
-	return { flat: flat ? { slug: flat.slug, name: flat.name } : null, redirectTo };
+	const remembered = lastFlat(cookies)?.slice(0, 60) ?? '';
+	return { remembered, redirectTo };
 };
 
 export const actions: Actions = {
@@ -33,17 +36,18 @@ export const actions: Actions = {
 		const form = parseForm(loginSchema, data);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const { flat: flatInput, name, password } = form.data;
+		const flat = findFlat(flatInput);
+		const account = flat ? members.forLogin(getDb(), flat.id, name) : undefined;
+		// Guesses count against the account they are aimed at, however its flat was typed.
 		const limit = await limits.login.check(
 			event,
-			`${flatInput.toLowerCase()}|${members.nameKey(name)}`
+			account ? `user:${account.userId}` : `none:${flat?.id ?? ''}|${members.nameKey(name)}`
 		);
 		if (limit.limited)
 			return fail(429, {
 				values: form.values,
 				errors: fieldError('form', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
 			});
-		const flat = findFlat(flatInput);
-		const account = flat ? members.forLogin(getDb(), flat.id, name) : undefined;
 		if (!(await checkLogin(account, password)) || !flat || !account)
 			return fail(400, { values: form.values, errors: fieldError('form', m.login_failed()) });
 		startSession(event, { id: account.userId, locale: account.locale });

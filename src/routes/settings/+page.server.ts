@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import * as v from 'valibot';
 import { getDb } from '$lib/server/db';
 import * as push from '$lib/server/push';
 import * as vapid from '$lib/server/push/vapid';
@@ -8,7 +7,8 @@ import * as members from '$lib/server/members';
 import { setLocale } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guard';
 import { fieldError, parseForm } from '$lib/server/form';
-import { changePasswordSchema, localeSchema } from '$lib/schemas';
+import { limits, minutesToWait } from '$lib/server/auth/rate-limit';
+import { changePasswordSchema, deviceSchema, localeSchema } from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { links } from '$lib/links';
@@ -24,8 +24,6 @@ export const load: PageServerLoad = (event) => {
 		vapidPublicKey: vapid.publicKey()
 	};
 };
-
-const deviceSchema = v.object({ id: v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.toNumber()) });
 
 export const actions: Actions = {
 	removeDevice: async (event) => {
@@ -48,12 +46,19 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = parseForm(changePasswordSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'password', errors: form.errors });
-		const changed = await account.changePassword(
-			getDb(),
-			user.id,
-			form.data.current,
-			form.data.password
-		);
+		// Guessing the current password from a session left open is slowed like a login.
+		const limit = await limits.passwordChange.check(event, `user:${user.id}`);
+		if (limit.limited)
+			return fail(429, {
+				action: 'password',
+				errors: fieldError('current', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
+			});
+		const changed = await account.changePassword(getDb(), {
+			userId: user.id,
+			keepSessionId: event.locals.session!.id,
+			current: form.data.current,
+			next: form.data.password
+		});
 		if (!changed)
 			return fail(400, {
 				action: 'password',

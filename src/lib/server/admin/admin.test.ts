@@ -1,5 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../db/test-db';
+import { notifications, users } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import * as cli from '../cli/admin';
 import * as admin from '.';
 import * as flats from '../flats';
 import * as loginCode from '../auth/login-code';
@@ -47,3 +51,69 @@ describe('first-run setup', () => {
 		expect(members.forLogin(db, flat.id, 'Bram')?.passwordHash).toBeNull();
 	});
 });
+
+describe('the administrator is seen by the flat', () => {
+	it('announces a handed verbinder to the flat’s verbinders, marks and logs it', async () => {
+		const db = testDb();
+		const flat = admin.createFlat(db, first);
+		const bram = admin.handVerbinder(db, { flatId: flat.id, name: 'Bram' });
+		const bramId = loginCode.check(db, bram)!.userId;
+		await loginCodeRedeem(db, bram);
+		admin.handVerbinder(db, { flatId: flat.id, name: 'Eve' });
+
+		const told = db
+			.select()
+			.from(notifications)
+			.where(eq(notifications.userId, bramId))
+			.all()
+			.filter((n) => n.type === 'verbinder_added');
+		expect(told.map((n) => n.params.name)).toEqual(['Eve']);
+
+		const list = members.list(db, flat.id);
+		expect(list.find((x) => x.name === 'Eve')?.addedByAdmin).toBe(true);
+		expect(list.every((x) => x.addedByAdmin)).toBe(true);
+
+		const log = admin.log.forFlat(db, flat.id);
+		expect(log.map((e) => [e.action, e.name])).toEqual([
+			['verbinder_added', 'Eve'],
+			['verbinder_added', 'Bram'],
+			['flat_created', null]
+		]);
+	});
+
+	it('keeps nobody’s name in the log once the account is gone', () => {
+		const db = testDb();
+		const flat = admin.createFlat(db, first);
+		admin.handVerbinder(db, { flatId: flat.id, name: 'Bram' });
+		const eve = loginCode.check(db, admin.handVerbinder(db, { flatId: flat.id, name: 'Eve' }))!;
+		db.delete(users).where(eq(users.id, eve.userId)).run();
+		const names = admin.log.forFlat(db, flat.id).map((e) => e.name);
+		expect(names).not.toContain('Eve');
+		expect(names).toContain('Bram');
+	});
+
+	it('notes an operator’s login code in every flat of the person', async () => {
+		const db = testDb();
+		const a = admin.createFlat(db, first);
+		const b = admin.createFlat(db, { ...first, slug: 'tweede' });
+		const { userId } = await members.join(db, {
+			flat: a,
+			name: 'Kees',
+			houseNumber: null,
+			password: 'wachtwoord-kees',
+			locale: 'nl'
+		});
+		members.joinAsUser(db, { flat: b, userId, houseNumber: null });
+		const out = cli.run(db, ['login-code', 'de-horst', 'Kees']);
+		expect(out.status).toBe(0);
+		for (const flat of [a, b])
+			expect(admin.log.forFlat(db, flat.id)[0]).toMatchObject({
+				action: 'login_code',
+				name: 'Kees'
+			});
+	});
+});
+
+async function loginCodeRedeem(db: ReturnType<typeof testDb>, code: string) {
+	expect(loginCode.redeem(db, code, await hashPassword('wachtwoord-bram'))).toBeTypeOf('number');
+}

@@ -5,7 +5,11 @@ import { hashPassword } from '../auth/password';
 import * as loginCode from '../auth/login-code';
 import * as flats from '../flats';
 import * as members from '../members';
-import { cleanName, nameKey } from '../members/name';
+import * as notify from '../notify';
+import { cleanName, nameKey, nameSkeleton } from '../members/name';
+import * as adminLog from './log';
+
+export { adminLog as log };
 
 export class SetupError extends Error {
 	constructor() {
@@ -29,10 +33,17 @@ export async function setup(
 		const name = cleanName(input.adminName);
 		const user = tx
 			.insert(users)
-			.values({ name, nameKey: nameKey(name), passwordHash, locale: input.locale, isAdmin: true })
+			.values({
+				name,
+				nameKey: nameKey(name),
+				nameSkeleton: nameSkeleton(name),
+				passwordHash,
+				locale: input.locale,
+				isAdmin: true
+			})
 			.returning({ id: users.id })
 			.get();
-		const flat = flats.create(tx, input.flat);
+		const flat = createFlat(tx, input.flat);
 		return { userId: user.id, flatSlug: flat.slug };
 	});
 }
@@ -46,17 +57,53 @@ export function forLogin(db: DB, name: string) {
 		.get();
 }
 
+/** A new flat, noted in its own administrator's log from its first day. */
+export function createFlat(db: DB, input: flats.NewFlat, now = new Date()) {
+	return db.transaction((tx) => {
+		const flat = flats.create(tx, input);
+		adminLog.record(tx, { flatId: flat.id, action: 'flat_created' }, now);
+		return flat;
+	});
+}
+
 /**
  * Hands a flat a new verbinder: a membership without a password and a one-time login code
- * for the admin to pass on. The admin learns nothing else about the flat.
+ * for the admin to pass on. Whoever redeems it sees what the flat's verbinders see, so the
+ * flat is told: its verbinders hear of it, the members page marks the newcomer as added by the
+ * administrator, and the flat's log keeps it.
  */
-export function handVerbinder(db: DB, input: { flatId: number; name: string }): string {
+export function handVerbinder(
+	db: DB,
+	input: { flatId: number; name: string },
+	now = new Date()
+): string {
 	return db.transaction((tx) => {
 		const userId = members.addWithoutPassword(tx, {
 			flatId: input.flatId,
 			name: input.name,
-			role: 'verbinder'
+			role: 'verbinder',
+			addedByAdmin: true
 		});
-		return loginCode.issue(tx, { userId, flatId: input.flatId });
+		adminLog.record(
+			tx,
+			{ flatId: input.flatId, action: 'verbinder_added', subjectId: userId },
+			now
+		);
+		notify.record(
+			tx,
+			notify
+				.verbinders(tx, input.flatId)
+				.filter((id) => id !== userId)
+				.map((id) => ({
+					flatId: input.flatId,
+					userId: id,
+					type: 'verbinder_added' as const,
+					link: 'members',
+					params: { name: cleanName(input.name) },
+					about: userId
+				})),
+			now
+		);
+		return loginCode.issue(tx, { userId, flatId: input.flatId }, now);
 	});
 }

@@ -1,6 +1,6 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, ne } from 'drizzle-orm';
 import type { DB } from '../db';
-import { loginCodes, users } from '../db/schema';
+import { loginCodes, memberships, users } from '../db/schema';
 import * as session from './session';
 import { CODE_ALPHABET, hashToken, randomCode } from './tokens';
 
@@ -16,9 +16,47 @@ export function normalize(input: string): string {
 	return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
+/** Why a flat's verbinder may not give this person a login code. */
+export type Refusal = 'not_found' | 'pending' | 'elsewhere' | 'admin';
+
+/**
+ * Whether a flat may reset this account's password: only an active member whose account is in
+ * this flat alone and is not the instance administrator. A code sets the password of the whole
+ * account, so a code from any other account would carry a verbinder's power past the flat's
+ * door (roles.ts says who else can help, and the privacy page says it to residents).
+ */
+export function refusal(db: DB, flatId: number, userId: number): Refusal | null {
+	const user = db.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, userId)).get();
+	if (!user) return 'not_found';
+	if (user.isAdmin) return 'admin';
+	const here = db
+		.select({ status: memberships.status })
+		.from(memberships)
+		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, userId)))
+		.get();
+	if (!here) return 'not_found';
+	if (here.status !== 'active') return 'pending';
+	const other = db
+		.select({ id: memberships.id })
+		.from(memberships)
+		.where(and(eq(memberships.userId, userId), ne(memberships.flatId, flatId)))
+		.get();
+	return other ? 'elsewhere' : null;
+}
+
+export class LoginCodeError extends Error {
+	constructor(readonly code: Refusal) {
+		super(code);
+	}
+}
+
 /**
  * Issues a one-time code that lets a person set a (new) password; earlier codes for the same
  * person stop working. Only the hash is stored; the code is returned once, to pass on.
+ *
+ * A code of a flat (`flatId`, from its verbinder) is for an account of that flat alone, and is
+ * checked again when it is used: joining a second flat in between ends it. A code without a
+ * flat comes from the server's operator (the command line), who answers for every flat.
  */
 export function issue(
 	db: DB,
@@ -27,6 +65,10 @@ export function issue(
 ): string {
 	const code = randomCode(LENGTH);
 	db.transaction((tx) => {
+		if (input.flatId !== null) {
+			const refused = refusal(tx, input.flatId, input.userId);
+			if (refused) throw new LoginCodeError(refused);
+		}
 		tx.delete(loginCodes).where(eq(loginCodes.userId, input.userId)).run();
 		tx.insert(loginCodes)
 			.values({
@@ -40,22 +82,25 @@ export function issue(
 	return format(code);
 }
 
-/** Whose code this is, while it is valid. */
+/** Whose code this is, while it is valid and its flat may still reset that account. */
 export function check(db: DB, input: string, now = new Date()) {
 	const code = normalize(input);
 	if (code.length !== LENGTH || ![...code].every((c) => CODE_ALPHABET.includes(c)))
 		return undefined;
-	return db
+	const owner = db
 		.select({ userId: users.id, name: users.name, flatId: loginCodes.flatId })
 		.from(loginCodes)
 		.innerJoin(users, eq(users.id, loginCodes.userId))
 		.where(and(eq(loginCodes.id, hashToken(code)), gt(loginCodes.expiresAt, now)))
 		.get();
+	if (owner && owner.flatId !== null && refusal(db, owner.flatId, owner.userId)) return undefined;
+	return owner;
 }
 
 /**
  * Uses a code: sets the new password, ends the person's other sessions and the code itself.
- * Returns the user id, or undefined when the code is unknown, used or expired.
+ * Returns the user id, or undefined when the code is unknown, used, expired or no longer the
+ * flat's to use.
  */
 export function redeem(
 	db: DB,

@@ -35,6 +35,7 @@ function limiter(ip: Rate, key?: Rate) {
 /** Guessing passwords, codes and join codes is slowed down here; each action checks its own. */
 export const limits = {
 	login: limiter(perAddress(30, '10m'), [8, '10m']),
+	passwordChange: limiter(perAddress(30, '10m'), [8, '10m']),
 	join: limiter(perAddress(20, 'h')),
 	joinCode: limiter(perAddress(30, '10m')),
 	loginCode: limiter(perAddress(10, '10m'))

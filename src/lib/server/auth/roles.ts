@@ -39,6 +39,16 @@ export const MATRIX = {
 
 export type Permission = keyof typeof MATRIX;
 
+/*
+ * Beside the matrix, the rule for getting back in. A login code sets the password of a whole
+ * account, so a flat's verbinder ('loginCode.issue') gives one only to an active member whose
+ * account is in that flat alone (auth/login-code.ts `refusal`, checked again when it is used).
+ * Someone in several flats (a flat coach, a resident of two blocks) gets a code from the
+ * server's operator (`npm run admin -- login-code`), which every one of their flats sees in its
+ * administrator's log. The instance administrator is an identity apart: in no flat, never given
+ * a code by a flat, and whatever they do to a flat is announced to it (admin/log.ts).
+ */
+
 /** Whether a role may do something. */
 export function can(role: Role, permission: Permission): boolean {
 	return (MATRIX[permission] as readonly Role[]).includes(role);

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { prepared, type DB } from '../db';
 import { sessions, users } from '../db/schema';
 import { hashToken, randomToken } from './tokens';
@@ -68,6 +68,13 @@ export function validate(
 /** Ends one session (logout). */
 export function invalidate(db: DB, sessionId: string): void {
 	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Ends every session of a user but one (a password change on that device). */
+export function invalidateOthers(db: DB, userId: number, keepSessionId: string): void {
+	db.delete(sessions)
+		.where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+		.run();
 }
 
 /** Ends every session of a user (password reset, removal). */

@@ -4,7 +4,8 @@ import { users } from '../db/schema';
 import * as flats from '../flats';
 import * as loginCode from '../auth/login-code';
 import * as members from '../members';
-import { cleanName, nameKey } from '../members/name';
+import { cleanName, nameKey, nameSkeleton } from '../members/name';
+import * as adminLog from '../admin/log';
 
 export const USAGE = `Usage: npm run admin -- <command>
 
@@ -22,7 +23,12 @@ export function run(db: DB, args: string[]): { status: number; out: string } {
 		if (!flat) return { status: 1, out: `No flat with the web name "${slug}".` };
 		const member = members.forLogin(db, flat.id, name.join(' '));
 		if (!member) return { status: 1, out: `Nobody called "${name.join(' ')}" in ${flat.name}.` };
-		const code = loginCode.issue(db, { userId: member.userId, flatId: flat.id });
+		// The operator's code is for the whole account; every flat it is in can read that it came.
+		const code = db.transaction((tx) => {
+			for (const f of members.flatsOf(tx, member.userId))
+				adminLog.record(tx, { flatId: f.id, action: 'login_code', subjectId: member.userId });
+			return loginCode.issue(tx, { userId: member.userId, flatId: null });
+		});
 		return {
 			status: 0,
 			out: `Login code for ${name.join(' ')} (${flat.name}): ${code}\nValid for 72 hours, once, at /code.`
@@ -37,7 +43,7 @@ export function run(db: DB, args: string[]): { status: number; out: string } {
 			.get();
 		admin ??= db
 			.insert(users)
-			.values({ name, nameKey: nameKey(name), isAdmin: true })
+			.values({ name, nameKey: nameKey(name), nameSkeleton: nameSkeleton(name), isAdmin: true })
 			.returning({ id: users.id })
 			.get();
 		const code = loginCode.issue(db, { userId: admin.id, flatId: null });

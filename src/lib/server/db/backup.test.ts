@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,4 +48,20 @@ describe('backup', () => {
 		expect(restored.$client.pragma('integrity_check', { simple: true })).toBe('ok');
 		restored.$client.close();
 	}, 30_000);
+
+	it('writes the copy readable by the server’s user only, as the database', async () => {
+		const umask = process.umask(0o022);
+		try {
+			const dir = mkdtempSync(path.join(tmpdir(), 'burenbord-backup-'));
+			dirs.push(dir);
+			const file = path.join(dir, 'burenbord.db');
+			openDatabase(file).$client.close();
+			const copy = path.join(dir, 'backups', 'copy.db');
+			await backup(file, copy);
+			expect(statSync(copy).mode & 0o777).toBe(0o600);
+			expect(statSync(path.dirname(copy)).mode & 0o777).toBe(0o700);
+		} finally {
+			process.umask(umask);
+		}
+	});
 });

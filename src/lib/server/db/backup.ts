@@ -1,15 +1,18 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /**
  * A consistent copy of the live database through SQLite's online backup, while the server
- * keeps writing: the copy is of one moment, and it is checked before it gets its name.
+ * keeps writing: the copy is of one moment, and it is checked before it gets its name. It is
+ * as private as the database (0600), made so before SQLite writes a page into it.
  */
 export async function backup(source: string, destination: string) {
-	mkdirSync(path.dirname(destination), { recursive: true });
+	mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
 	const partial = `${destination}.partial`;
 	rmSync(partial, { force: true });
+	// An empty file is an empty database to SQLite, and it keeps the mode it was made with.
+	closeSync(openSync(partial, 'wx', 0o600));
 	const live = new Database(source, { fileMustExist: true });
 	live.pragma('busy_timeout = 5000');
 	try {

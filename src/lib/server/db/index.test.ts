@@ -1,6 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { prepared } from '.';
-import { describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase, prepared } from '.';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flats } from './schema';
 import { testDb } from './test-db';
 
@@ -51,5 +54,47 @@ describe('prepared queries', () => {
 		expect(builds).toBe(1);
 		expect(slugs(testDb())).not.toBe(slugs(db));
 		expect(builds).toBe(2);
+	});
+});
+
+describe('the database file', () => {
+	const modeOf = (file: string) => statSync(file).mode & 0o777;
+	let dir: string;
+	let umask: number;
+	beforeEach(() => {
+		// The usual umask, under which files are made readable by everyone unless asked not to.
+		umask = process.umask(0o022);
+		dir = mkdtempSync(path.join(tmpdir(), 'burenbord-db-'));
+	});
+	afterEach(() => {
+		process.umask(umask);
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('is made readable by the server’s user only, with its -wal and -shm files and directory', () => {
+		const file = path.join(dir, 'data', 'burenbord.db');
+		const db = openDatabase(file);
+		db.$client.exec('create table t (x); insert into t values (1)');
+		for (const own of [file, `${file}-wal`, `${file}-shm`]) {
+			expect(existsSync(own), own).toBe(true);
+			expect(modeOf(own), own).toBe(0o600);
+		}
+		expect(modeOf(path.dirname(file))).toBe(0o700);
+		db.$client.close();
+	});
+
+	it('closes a database an older version left readable by everyone', () => {
+		const file = path.join(dir, 'burenbord.db');
+		chmodSync(dir, 0o750);
+		// Open, so the -wal and -shm files are there too, as on a running server.
+		const first = openDatabase(file);
+		first.$client.exec('create table t (x); insert into t values (1)');
+		for (const own of [file, `${file}-wal`, `${file}-shm`]) chmodSync(own, 0o644);
+		const second = openDatabase(file);
+		for (const own of [file, `${file}-wal`, `${file}-shm`]) expect(modeOf(own), own).toBe(0o600);
+		// A data directory that was already there keeps the mode its owner gave it.
+		expect(modeOf(dir)).toBe(0o750);
+		second.$client.close();
+		first.$client.close();
 	});
 });

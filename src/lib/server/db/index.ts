@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
+import { fillNameSkeletons } from '../members/backfill';
 
 /**
  * What domain functions take: the database or a transaction on it, so one function serves
@@ -46,9 +47,31 @@ function keepStatements(sqlite: Database.Database, size = 1000) {
 	}) as typeof sqlite.prepare;
 }
 
+/**
+ * The database holds every neighbour's name, password hash and sessions: only the server's own
+ * user reads it, as with vapid.json. SQLite gives its -wal and -shm files the database file's
+ * mode, so a file made 0600 before SQLite opens it keeps all three private; files an older
+ * version left readable (0644) are closed again.
+ */
+function keepPrivate(file: string) {
+	mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+	closeSync(openSync(file, 'a', 0o600));
+	for (const own of [file, `${file}-wal`, `${file}-shm`]) {
+		try {
+			chmodSync(own, 0o600);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'ENOENT') continue;
+			// Another user owns the file: it still opens, but the owner should know.
+			if (code === 'EPERM') console.warn('db: cannot make the file private', { file: own });
+			else throw error;
+		}
+	}
+}
+
 /** Opens (and creates) a database file, sets the pragmas every connection needs and migrates it. */
 export function openDatabase(file: string) {
-	if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+	if (file !== ':memory:') keepPrivate(file);
 	const sqlite = new Database(file);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
@@ -57,6 +80,8 @@ export function openDatabase(file: string) {
 	keepStatements(sqlite);
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: migrationsFolder() });
+	// Accounts from before confusable skeletons get theirs before anyone can join next to them.
+	fillNameSkeletons(db);
 	return db;
 }
 

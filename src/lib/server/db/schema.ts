@@ -48,8 +48,13 @@ export const flats = sqliteTable('flats', {
 export const users = sqliteTable('users', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	name: text('name').notNull(),
-	/** Lower-cased, trimmed name: login and uniqueness within a flat compare this. */
+	/** Lower-cased, trimmed name: login compares this. */
 	nameKey: text('name_key').notNull(),
+	/**
+	 * The name's confusable skeleton (UTS #39): names that look the same have the same one, and
+	 * a flat has no two alike. Null only until the start-up step fills it for older rows.
+	 */
+	nameSkeleton: text('name_skeleton'),
 	/** Null until the person sets one (a new verbinder redeeming a login code). */
 	passwordHash: text('password_hash'),
 	locale: text('locale').notNull().default('nl'),
@@ -83,6 +88,8 @@ export const memberships = sqliteTable(
 		notifyMatches: integer('notify_matches', { mode: 'boolean' }).notNull().default(false),
 		/** Show my give/receive balance to the neighbours: off unless the member turns it on. */
 		showBalance: integer('show_balance', { mode: 'boolean' }).notNull().default(false),
+		/** Handed to the flat by the instance administrator (shown on the members page). */
+		addedByAdmin: integer('added_by_admin', { mode: 'boolean' }).notNull().default(false),
 		/** The first-day checklist was put away (or finished). */
 		welcomeDone: integer('welcome_done', { mode: 'boolean' }).notNull().default(false),
 		/** Quiet hours in the flat's local time ("22:00" to "08:00"); null start = none. */
@@ -122,6 +129,25 @@ export const loginCodes = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('login_codes_user').on(t.userId)]
+);
+
+/**
+ * What the instance administrator did to a flat, for that flat's verbinders to read: the
+ * administrator can act on a flat, but not unseen.
+ */
+export const adminLog = sqliteTable(
+	'admin_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		flatId: integer('flat_id')
+			.notNull()
+			.references(() => flats.id, { onDelete: 'cascade' }),
+		action: text('action', { enum: ['flat_created', 'verbinder_added', 'login_code'] }).notNull(),
+		/** The member the action was about; their name is read from the account while it exists. */
+		subjectId: integer('subject_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('admin_log_flat').on(t.flatId, t.createdAt)]
 );
 
 export type Flat = typeof flats.$inferSelect;
@@ -253,6 +279,8 @@ export const notifications = sqliteTable(
 		type: text('type').notNull(),
 		link: text('link').notNull(),
 		params: text('params', { mode: 'json' }).$type<Record<string, string | number>>().notNull(),
+		/** The person the text names (a newcomer): their account's deletion takes it along. */
+		aboutUserId: integer('about_user_id').references(() => users.id, { onDelete: 'cascade' }),
 		createdAt: createdAt(),
 		readAt: instant('read_at')
 	},
@@ -593,6 +621,8 @@ export const pushOutbox = sqliteTable(
 			.references(() => flats.id, { onDelete: 'cascade' }),
 		/** The thread (a post, an activity) the push is about: later ones fold into it. */
 		thread: text('thread').notNull(),
+		/** The person the text names, as on the notification: deleted with their account. */
+		aboutUserId: integer('about_user_id').references(() => users.id, { onDelete: 'cascade' }),
 		/** Small JSON: { title, body, url, tag } in the recipient's language. */
 		payload: text('payload', { mode: 'json' })
 			.$type<{ title: string; body: string; url: string; tag: string }>()

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../db/test-db';
 import * as flats from '.';
+import { eq } from 'drizzle-orm';
 import { CODE_ALPHABET } from '../auth/tokens';
+import { flats as flatsTable } from '../db/schema';
 
 const horst = {
 	name: 'De Horst',
@@ -11,14 +13,33 @@ const horst = {
 } as const;
 
 describe('join codes', () => {
-	it('look like HORST-7K3Q: letters of the flat, then four unambiguous characters', () => {
+	it('look like DEHOR-7K3Q-M8XP: letters of the flat, then eight unambiguous characters', () => {
 		for (let i = 0; i < 200; i++) {
 			const code = flats.joinCode.generate('de-horst');
-			expect(code).toMatch(/^DEHOR[A-Z0-9]{4}$/);
-			for (const c of code.slice(-4)) expect(CODE_ALPHABET).toContain(c);
-			expect(flats.joinCode.format(code)).toMatch(/^DEHOR-[A-Z0-9]{4}$/);
+			expect(code).toMatch(/^DEHOR[A-Z0-9]{8}$/);
+			for (const c of code.slice(-8)) expect(CODE_ALPHABET).toContain(c);
+			expect(flats.joinCode.format(code)).toMatch(/^DEHOR-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+			expect(flats.joinCode.isShort(code)).toBe(false);
 		}
 		expect(CODE_ALPHABET).not.toMatch(/[01ILOU]/);
+		// Too few letters for a prefix: FLAT, so a new code is never as short as an old one.
+		expect(flats.joinCode.generate('a-1')).toMatch(/^FLAT[A-Z0-9]{8}$/);
+	});
+
+	it('take more than a year to guess for one flat from a thousand addresses', () => {
+		// 8 characters of 29, 30 guesses per address per 10 minutes (rate-limit.ts joinCode).
+		const space = CODE_ALPHABET.length ** 8;
+		const perYear = 1000 * 30 * 6 * 24 * 365;
+		expect(space / 2 / perYear).toBeGreaterThan(100);
+	});
+
+	it('made before the longer ones keep working and are shown as they were printed', () => {
+		const db = testDb();
+		const flat = flats.create(db, horst);
+		db.update(flatsTable).set({ joinCode: 'DEHOR7K3Q' }).where(eq(flatsTable.id, flat.id)).run();
+		expect(flats.joinCode.isShort('DEHOR7K3Q')).toBe(true);
+		expect(flats.joinCode.format('DEHOR7K3Q')).toBe('DEHOR-7K3Q');
+		expect(flats.byJoinCode(db, 'dehor-7k3q')?.id).toBe(flat.id);
 	});
 
 	it('are found however they are typed', () => {

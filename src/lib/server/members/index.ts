@@ -11,7 +11,7 @@ import {
 } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { can } from '../auth/roles';
-import { cleanName, nameKey } from './name';
+import { cleanName, nameKey, nameSkeleton } from './name';
 import * as calendar from '../calendar';
 import * as help from '../help';
 import * as notify from '../notify';
@@ -20,12 +20,17 @@ import * as privacy from '../privacy';
 export { nameKey };
 
 export class MemberError extends Error {
-	constructor(readonly code: 'name_taken' | 'already_member' | 'last_verbinder' | 'not_found') {
+	constructor(
+		readonly code: 'name_taken' | 'already_member' | 'last_verbinder' | 'not_found' | 'admin'
+	) {
 		super(code);
 	}
 }
 
-/** True when someone in the flat (member or waiting for approval) already uses this name. */
+/**
+ * True when someone in the flat (member or waiting for approval) already uses this name, or
+ * one that looks the same (same confusable skeleton).
+ */
 export function nameTaken(db: DB, flatId: number, name: string, exceptUserId = 0): boolean {
 	return !!db
 		.select({ id: users.id })
@@ -34,7 +39,7 @@ export function nameTaken(db: DB, flatId: number, name: string, exceptUserId = 0
 		.where(
 			and(
 				eq(memberships.flatId, flatId),
-				eq(users.nameKey, nameKey(name)),
+				eq(users.nameSkeleton, nameSkeleton(name)),
 				ne(users.id, exceptUserId)
 			)
 		)
@@ -64,13 +69,19 @@ export async function join(
 		if (nameTaken(tx, input.flat.id, name)) throw new MemberError('name_taken');
 		const user = tx
 			.insert(users)
-			.values({ name, nameKey: nameKey(name), passwordHash, locale: input.locale })
+			.values({
+				name,
+				nameKey: nameKey(name),
+				nameSkeleton: nameSkeleton(name),
+				passwordHash,
+				locale: input.locale
+			})
 			.returning({ id: users.id })
 			.get();
 		tx.insert(memberships)
 			.values({ flatId: input.flat.id, userId: user.id, houseNumber: input.houseNumber, status })
 			.run();
-		tellVerbinders(tx, input.flat.id, name, status);
+		tellVerbinders(tx, input.flat.id, { id: user.id, name }, status);
 		return { userId: user.id, status };
 	});
 }
@@ -82,6 +93,8 @@ export function joinAsUser(
 ): Membership['status'] {
 	const user = db.select().from(users).where(eq(users.id, input.userId)).get();
 	if (!user) throw new MemberError('not_found');
+	// The instance administrator is an identity apart, in no flat: see roles.ts.
+	if (user.isAdmin) throw new MemberError('admin');
 	if (membership(db, input.flat.id, input.userId)) throw new MemberError('already_member');
 	if (nameTaken(db, input.flat.id, user.name, user.id)) throw new MemberError('name_taken');
 	const status = input.flat.joinMode === 'open' ? 'active' : 'pending';
@@ -89,13 +102,18 @@ export function joinAsUser(
 		tx.insert(memberships)
 			.values({ flatId: input.flat.id, userId: user.id, houseNumber: input.houseNumber, status })
 			.run();
-		tellVerbinders(tx, input.flat.id, user.name, status);
+		tellVerbinders(tx, input.flat.id, user, status);
 	});
 	return status;
 }
 
 /** The verbinders hear of a newcomer: one to welcome, or one waiting to be let in. */
-function tellVerbinders(db: DB, flatId: number, name: string, status: Membership['status']) {
+function tellVerbinders(
+	db: DB,
+	flatId: number,
+	newcomer: { id: number; name: string },
+	status: Membership['status']
+) {
 	notify.record(
 		db,
 		notify.verbinders(db, flatId).map((userId) => ({
@@ -103,7 +121,8 @@ function tellVerbinders(db: DB, flatId: number, name: string, status: Membership
 			userId,
 			type: status === 'pending' ? ('member_waiting' as const) : ('member_joined' as const),
 			link: 'members',
-			params: { name }
+			params: { name: newcomer.name },
+			about: newcomer.id
 		}))
 	);
 }
@@ -111,18 +130,28 @@ function tellVerbinders(db: DB, flatId: number, name: string, status: Membership
 /** Adds a person without a password yet (a verbinder handed in by the admin). */
 export function addWithoutPassword(
 	db: DB,
-	input: { flatId: number; name: string; role: Role; locale?: string }
+	input: { flatId: number; name: string; role: Role; locale?: string; addedByAdmin?: boolean }
 ): number {
 	const name = cleanName(input.name);
 	return db.transaction((tx) => {
 		if (nameTaken(tx, input.flatId, name)) throw new MemberError('name_taken');
 		const user = tx
 			.insert(users)
-			.values({ name, nameKey: nameKey(name), locale: input.locale ?? 'nl' })
+			.values({
+				name,
+				nameKey: nameKey(name),
+				nameSkeleton: nameSkeleton(name),
+				locale: input.locale ?? 'nl'
+			})
 			.returning({ id: users.id })
 			.get();
 		tx.insert(memberships)
-			.values({ flatId: input.flatId, userId: user.id, role: input.role })
+			.values({
+				flatId: input.flatId,
+				userId: user.id,
+				role: input.role,
+				addedByAdmin: input.addedByAdmin ?? false
+			})
 			.run();
 		return user.id;
 	});
@@ -150,6 +179,7 @@ const membershipOf = prepared((db) =>
 export function flatsOf(db: DB, userId: number) {
 	return db
 		.select({
+			id: flats.id,
 			slug: flats.slug,
 			name: flats.name,
 			role: memberships.role,
@@ -180,6 +210,9 @@ export type MemberRow = {
 	status: Membership['status'];
 	houseNumber: string | null;
 	createdAt: Date;
+	addedByAdmin: boolean;
+	/** In another flat too (or the administrator): a login code is not this flat's to give. */
+	elsewhere: boolean;
 };
 
 /** Everyone in a flat, waiting ones first, then by name: the verbinders' members page. */
@@ -192,7 +225,10 @@ export function list(db: DB, flatId: number): MemberRow[] {
 			role: memberships.role,
 			status: memberships.status,
 			houseNumber: memberships.houseNumber,
-			createdAt: memberships.createdAt
+			createdAt: memberships.createdAt,
+			addedByAdmin: memberships.addedByAdmin,
+			elsewhere: sql<boolean>`(${users.isAdmin} or exists (select 1 from ${memberships} other
+				where other.user_id = ${users.id} and other.flat_id <> ${flatId}))`.mapWith(Boolean)
 		})
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))

@@ -200,3 +200,48 @@ describe('removing the last flat of an account', () => {
 		expect(help.view(db, a.id, postId, ans).post.status).toBe('closed');
 	});
 });
+
+describe('names that look the same', () => {
+	const taken = { code: 'name_taken' };
+
+	it('refuses a look-alike of a name in the flat, but not another name or another flat', async () => {
+		const { db, flat: f } = flat();
+		const b = flats.create(db, { name: 'B', slug: 'b-flat', timeZone: 'UTC', joinMode: 'open' });
+		await members.join(db, { flat: f, name: 'Samira', ...neighbour });
+		for (const name of [
+			'Sami\u200bra',
+			'\u0405\u0430mira',
+			'Sam\u0456ra',
+			'samira',
+			'Ｓａｍｉｒａ'
+		])
+			await expect(members.join(db, { flat: f, name, ...neighbour }), name).rejects.toMatchObject(
+				taken
+			);
+		expect(() =>
+			members.addWithoutPassword(db, { flatId: f.id, name: '\u0405\u0430mira', role: 'verbinder' })
+		).toThrow(members.MemberError);
+		await members.join(db, { flat: f, name: 'Samir', ...neighbour });
+		const { userId } = await members.join(db, { flat: b, name: 'Samira', ...neighbour });
+		expect(members.forLogin(db, b.id, 'Samira')?.userId).toBe(userId);
+	});
+
+	it('refuses an account whose name looks like one in the flat it joins', async () => {
+		const { db, flat: f } = flat();
+		const b = flats.create(db, { name: 'B', slug: 'b-flat', timeZone: 'UTC', joinMode: 'open' });
+		await members.join(db, { flat: f, name: 'Samira', ...neighbour });
+		const { userId } = await members.join(db, { flat: b, name: '\u0405\u0430mira', ...neighbour });
+		expect(() => members.joinAsUser(db, { flat: f, userId, houseNumber: null })).toThrow(
+			'name_taken'
+		);
+	});
+
+	it('lets a neighbour log in typing the name in capitals or with a space after it', async () => {
+		const { db, flat: f } = flat();
+		const { userId } = await members.join(db, { flat: f, name: 'Anaïs', ...neighbour });
+		expect(members.forLogin(db, f.id, 'ANAÏS')?.userId).toBe(userId);
+		expect(members.forLogin(db, f.id, 'Anaïs ')?.userId).toBe(userId);
+		expect(members.forLogin(db, f.id, 'Ana\u0069\u0308s')?.userId).toBe(userId);
+		expect(members.forLogin(db, f.id, 'Anais')).toBeUndefined();
+	});
+});

@@ -20,6 +20,7 @@ export type NotificationType =
 	| 'request_new'
 	| 'member_joined'
 	| 'member_waiting'
+	| 'verbinder_added'
 	| 'report_new'
 	| 'response_new'
 	| 'response_accepted'
@@ -49,6 +50,8 @@ export type NewNotification = {
 	type: NotificationType;
 	link: string;
 	params?: Record<string, string | number>;
+	/** The person the text names: deleting their account deletes it (and its push) too. */
+	about?: number;
 };
 
 /**
@@ -73,6 +76,7 @@ const NEEDS: Record<NotificationType, Permission> = {
 	key_review: 'keys.use',
 	member_joined: 'members.view',
 	member_waiting: 'members.view',
+	verbinder_added: 'members.view',
 	report_new: 'reports.manage',
 	activity_new: 'calendar.view',
 	activity_proposed: 'calendar.view',
@@ -134,6 +138,7 @@ const insertOne = prepared((db) =>
 			type: sql.placeholder('type'),
 			link: sql.placeholder('link'),
 			params: sql.placeholder('params'),
+			aboutUserId: sql.placeholder('aboutUserId'),
 			createdAt: sql.placeholder('createdAt')
 		})
 		.prepare()
@@ -181,6 +186,7 @@ export function record(db: DB, items: NewNotification | NewNotification[], now =
 			type: n.type,
 			link: n.link,
 			params: n.params ?? {},
+			aboutUserId: n.about ?? null,
 			createdAt: now
 		});
 	const pushes = kept.filter((k) => k.push).map((k) => k.n);
@@ -244,6 +250,7 @@ function queue(
 			flatId: n.flatId,
 			thread,
 			payload,
+			aboutUserId: n.about ?? null,
 			quiet: !!quietEnd,
 			notBefore,
 			createdAt: now

@@ -38,6 +38,7 @@ export const GROUP_OF: Record<NotificationType, NotifyGroup> = {
 	activity_promoted: 'activities',
 	member_joined: 'joins',
 	member_waiting: 'joins',
+	verbinder_added: 'joins',
 	report_new: 'reports'
 };
 

@@ -22,6 +22,7 @@ import * as welcome from '../welcome';
 import * as session from '../auth/session';
 import * as loginCode from '../auth/login-code';
 import * as ical from '../calendar/ical';
+import * as prefs from '../notify/prefs';
 import * as privacy from '.';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -222,6 +223,32 @@ describe('deleteAccount', () => {
 		db.update(users).set({ isAdmin: true }).where(eq(users.id, s.ans)).run();
 		expect(() => privacy.deleteAccount(db, s.ans)).toThrow('admin');
 		expect(db.select().from(users).where(eq(users.id, s.ans)).get()).toBeTruthy();
+	});
+
+	it('takes the name from every notification about the person, and from pushes waiting to go', async () => {
+		const s = await flatWithNeighbours();
+		const { db, flat, ans } = s;
+		makeVerbinder(s, ans);
+		prefs.save(db, membershipOf(s, ans).id, { ...prefs.DEFAULTS, joins: 'push' }, null);
+		db.insert(pushSubscriptions)
+			.values({ userId: ans, endpoint: 'https://push.example/ans', p256dh: 'k', auth: 'a' })
+			.run();
+		const { userId: dirk } = await members.join(db, {
+			flat,
+			name: 'Dirk',
+			houseNumber: null,
+			password: 'wachtwoord-dirk',
+			locale: 'nl'
+		});
+		const mentions = () =>
+			[...db.select().from(notifications).all(), ...db.select().from(pushOutbox).all()].filter(
+				(row) => JSON.stringify(row).includes('Dirk')
+			);
+		expect(mentions()).toHaveLength(2);
+
+		privacy.deleteAccount(db, dirk);
+
+		expect(mentions()).toEqual([]);
 	});
 
 	it('checks the password like the login does', async () => {

@@ -93,6 +93,8 @@ export function removeDevice(db: DB, userId: number, id: number): boolean {
 
 /** Forgets this browser when it turns pushes off: it knows its endpoint, not our id. */
 export function unsubscribe(db: DB, userId: number, endpoint: string): boolean {
+	// Longer than any endpoint that was let in: it matches no device.
+	if (endpoint.length > MAX_ENDPOINT) return false;
 	const result = db
 		.delete(pushSubscriptions)
 		.where(and(eq(pushSubscriptions.endpoint, endpoint), eq(pushSubscriptions.userId, userId)))
@@ -116,8 +118,14 @@ function validEndpoint(value: unknown): string {
 }
 
 function validKey(value: unknown, bytes: number, code: 'p256dh' | 'auth'): Buffer {
-	// Browsers send unpadded base64url; padding is tolerated and dropped.
-	if (typeof value !== 'string' || !/^[A-Za-z0-9_-]+={0,2}$/.test(value)) throw new PushError(code);
+	// Browsers send unpadded base64url; padding is tolerated and dropped. A longer string than
+	// the key's own characters and two of padding is refused before it is read or decoded.
+	if (
+		typeof value !== 'string' ||
+		value.length > Math.ceil((bytes * 4) / 3) + 2 ||
+		!/^[A-Za-z0-9_-]+={0,2}$/.test(value)
+	)
+		throw new PushError(code);
 	const decoded = Buffer.from(value.replace(/=+$/, ''), 'base64url');
 	if (decoded.length !== bytes) throw new PushError(code);
 	return decoded;

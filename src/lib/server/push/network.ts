@@ -20,10 +20,19 @@ export class NotPublicError extends Error {
 	}
 }
 
+// Global unicast (RFC 4291): the only IPv6 addresses a push service is reached at.
+const globalUnicast = ipaddr.IPv6.parseCIDR('2000::/3');
+
 /** A public unicast address: not loopback, private, link-local, shared, reserved or multicast. */
 export function isPublicAddress(address: string): boolean {
+	if (!ipaddr.isValid(address)) return false;
 	// IPv4 written inside IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it is.
-	return ipaddr.isValid(address) && ipaddr.process(address).range() === 'unicast';
+	const ip = ipaddr.process(address);
+	if (ip.kind() === 'ipv4') return ip.range() === 'unicast';
+	// ipaddr.js calls whatever it has no name for 'unicast', so outside 2000::/3 that includes
+	// the deprecated IPv4-compatible ::127.0.0.1. Inside it, 6to4 and Teredo have ranges of
+	// their own and are refused whole: the IPv4 address they carry may be a private one.
+	return ip.match(globalUnicast) && ip.range() === 'unicast';
 }
 
 /**

@@ -391,6 +391,33 @@ describe('subscriptions', () => {
 		expect(push.devices(db, kees)).toHaveLength(1);
 	});
 
+	it('decodes no key longer than a browser sends, and looks up no overlong endpoint', async () => {
+		const { db, kees } = await setup();
+		const good = valid();
+		const withKeys = (keys: Partial<typeof good.keys>) => ({
+			...good,
+			keys: { ...good.keys, ...keys }
+		});
+		// The longest a key may be: its own characters and two of padding.
+		const longest = withKeys({ p256dh: good.keys.p256dh + '==', auth: good.keys.auth + '==' });
+		expect([longest.keys.p256dh.length, longest.keys.auth.length]).toEqual([89, 24]);
+		expect(refusal(() => push.subscribe(db, kees, longest))).toBe('accepted');
+
+		const decode = vi.spyOn(Buffer, 'from');
+		const long = 'A'.repeat(100_000);
+		expect(refusal(() => push.subscribe(db, kees, withKeys({ p256dh: long })))).toBe('p256dh');
+		expect(refusal(() => push.subscribe(db, kees, withKeys({ auth: long })))).toBe('auth');
+		expect(decode).not.toHaveBeenCalledWith(long, 'base64url');
+		decode.mockRestore();
+
+		const remove = vi.spyOn(db, 'delete');
+		expect(push.unsubscribe(db, kees, `${good.endpoint}/${'a'.repeat(1000)}`)).toBe(false);
+		expect(remove).not.toHaveBeenCalled();
+		remove.mockRestore();
+		expect(push.unsubscribe(db, kees, good.endpoint)).toBe(true);
+		expect(push.devices(db, kees)).toEqual([]);
+	});
+
 	it('refuses an endpoint written as an address that is not public', async () => {
 		const { db, kees } = await setup();
 		vi.stubEnv('PUSH_ALLOW_PRIVATE_ADDRESSES', '');
@@ -408,6 +435,14 @@ describe('subscriptions', () => {
 			'[fe80::1]',
 			'[::ffff:127.0.0.1]',
 			'[::ffff:7f00:1]',
+			// IPv4 carried in IPv6 some other way: only global unicast IPv6 (2000::/3) is reached.
+			'[::127.0.0.1]',
+			'[::a9fe:a9fe]',
+			'[::]',
+			'[64:ff9b::a00:1]',
+			'[2002:7f00:1::1]',
+			'[2001:0:4136:e378:8000:63bf:3fff:fdd2]',
+			'[2001:db8::1]',
 			'0x7f000001',
 			'2130706433',
 			'224.0.0.1'
@@ -437,8 +472,23 @@ describe('subscriptions', () => {
 		}
 		expect(isPublicAddress('142.250.1.95')).toBe(true);
 		expect(isPublicAddress('2a00:1450:4001::5f')).toBe(true);
-		for (const address of ['127.0.0.1', '::1', '10.0.0.1', '::ffff:192.168.0.1', 'nonsense'])
+		for (const address of [
+			'127.0.0.1',
+			'::1',
+			'10.0.0.1',
+			'::ffff:192.168.0.1',
+			'::127.0.0.1',
+			'::a9fe:a9fe',
+			'64:ff9b::7f00:1',
+			'2002:a9fe:a9fe::1',
+			'2001::1',
+			'nonsense'
+		])
 			expect(isPublicAddress(address), address).toBe(false);
+		// The lookup hands an address back as it is, so the agent refuses it the same way.
+		for (const address of ['::127.0.0.1', '::ffff:127.0.0.1', '2002:7f00:1::1'])
+			expect(await lookup(address, false), address).toBeInstanceOf(NotPublicError);
+		expect(await lookup('2a00:1450:4001::5f', false)).toBe('2a00:1450:4001::5f');
 	});
 
 	it('moves an endpoint to whoever subscribes it last, without the previous user’s pushes', async () => {

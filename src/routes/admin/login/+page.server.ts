@@ -19,13 +19,17 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = parseForm(adminLoginSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const limit = await limits.login.check(event, `admin|${nameKey(form.data.name)}`);
+		const account = admin.forLogin(getDb(), form.data.name);
+		// Guesses count against the account they are aimed at, however its name was typed.
+		const limit = await limits.login.check(
+			event,
+			account ? `user:${account.userId}` : `admin|${nameKey(form.data.name)}`
+		);
 		if (limit.limited)
 			return fail(429, {
 				values: form.values,
 				errors: fieldError('form', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
 			});
-		const account = admin.forLogin(getDb(), form.data.name);
 		if (!(await checkLogin(account, form.data.password)) || !account)
 			return fail(400, { values: form.values, errors: fieldError('form', m.login_failed()) });
 		startSession(event, { id: account.userId, locale: account.locale });

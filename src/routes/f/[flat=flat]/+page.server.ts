@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { getDb, type DB } from '$lib/server/db';
 import * as balance from '$lib/server/balance';
 import * as calendar from '$lib/server/calendar';
@@ -7,16 +6,8 @@ import * as welcome from '$lib/server/welcome';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';
 import { localDate } from '$lib/server/time';
-import { HELP_CATEGORIES, HELP_TYPES } from '$lib/help';
+import { boardFilter } from '$lib/schemas';
 import type { PageServerLoad } from './$types';
-
-// Filters come from the URL (a GET form), so the board works without JavaScript.
-const filterSchema = v.object({
-	type: v.optional(v.picklist(HELP_TYPES)),
-	category: v.optional(v.picklist(HELP_CATEGORIES)),
-	tab: v.optional(v.picklist(['all', 'mine'])),
-	page: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(1000)))
-});
 
 /** Today and the six days after it in the flat's own time: what the board shows as "this week". */
 function thisWeek(db: DB, flat: Pick<calendar.FlatRef, 'id' | 'timeZone'>) {
@@ -43,9 +34,7 @@ export const load: PageServerLoad = (event) => {
 	// Professionals see the flat and its week, never its help posts or balances.
 	if (!can(membership.role, 'help.view'))
 		return { name: user.name, week, greetings, firstSteps, help: null };
-	const raw = Object.fromEntries([...event.url.searchParams].filter(([, value]) => value !== ''));
-	const parsed = v.safeParse(filterSchema, raw);
-	const filter = parsed.success ? parsed.output : {};
+	const filter = boardFilter(event.url.searchParams);
 	const mine = balance.forMember(db, flat.id, user.id);
 	return {
 		name: user.name,

@@ -80,6 +80,8 @@ export const actions: Actions = {
 					values: form.values,
 					errors: fieldError('form', m.join_name_taken_member())
 				});
+			if (e instanceof members.MemberError && e.code === 'admin')
+				return fail(400, { values: form.values, errors: fieldError('form', m.join_admin_apart()) });
 			throw e;
 		}
 		setLastFlat(event, flat.slug);

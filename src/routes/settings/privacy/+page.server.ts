@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import * as v from 'valibot';
 import { resolve } from '$app/paths';
 import { getDb } from '$lib/server/db';
 import * as privacy from '$lib/server/privacy';
@@ -7,6 +6,7 @@ import { clearSession } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guard';
 import { limits, minutesToWait } from '$lib/server/auth/rate-limit';
 import { fieldError, parseForm } from '$lib/server/form';
+import { deleteSchema } from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,21 +23,6 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	return { refusal: refusalMessage(privacy.deleteRefusal(getDb(), user.id)) };
 };
-
-const deleteSchema = v.object({
-	password: v.pipe(
-		v.string(),
-		v.nonEmpty(() => m.err_password_required()),
-		v.maxLength(200)
-	),
-	confirm: v.pipe(
-		v.optional(v.string(), ''),
-		v.check(
-			(s) => s === 'on',
-			() => m.privacy_delete_check_required()
-		)
-	)
-});
 
 export const actions: Actions = {
 	delete: async (event) => {

@@ -12,7 +12,13 @@ export const load: PageServerLoad = async (event) => {
 	const { flat } = requireMember(event, 'joinCode.view');
 	const code = flats.joinCode.format(flat.joinCode);
 	const url = new URL(links.join(code), event.url.origin).href;
-	return { code, url, qr: await qrSvg(url), joinMode: flat.joinMode };
+	return {
+		code,
+		url,
+		qr: await qrSvg(url),
+		joinMode: flat.joinMode,
+		short: flats.joinCode.isShort(flat.joinCode)
+	};
 };
 
 export const actions: Actions = {

@@ -1,5 +1,4 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import * as v from 'valibot';
 import { getDb } from '$lib/server/db';
 import { MAP_CATEGORIES } from '$lib/socialmap';
 import * as socialmap from '$lib/server/socialmap';
@@ -8,14 +7,9 @@ import { can } from '$lib/server/auth/roles';
 import { parseForm } from '$lib/server/form';
 import { localDate } from '$lib/server/time';
 import { links } from '$lib/links';
+import { moveSchema } from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-
-const moveSchema = v.object({
-	id: v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.toNumber()),
-	direction: v.picklist(['up', 'down']),
-	category: v.optional(v.string(), '')
-});
 
 const knownCategory = (asked: string | null) => MAP_CATEGORIES.find((c) => c === asked);
 

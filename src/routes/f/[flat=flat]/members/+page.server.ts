@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as loginCode from '$lib/server/auth/login-code';
 import * as members from '$lib/server/members';
+import * as admin from '$lib/server/admin';
 import { requireMember } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/form';
 import { membershipIdSchema, roleSchema } from '$lib/schemas';
@@ -10,7 +11,13 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { flat, user } = requireMember(event, 'members.view');
-	return { members: members.list(getDb(), flat.id), me: user.id };
+	const db = getDb();
+	return {
+		members: members.list(db, flat.id),
+		me: user.id,
+		timeZone: flat.timeZone,
+		adminLog: admin.log.forFlat(db, flat.id)
+	};
 };
 
 function failure(action: string, e: unknown) {
@@ -56,7 +63,10 @@ export const actions: Actions = {
 		return { action: 'role', done: true };
 	},
 
-	/** A one-time login code for a neighbour who forgot their password. */
+	/**
+	 * A one-time login code for a neighbour who forgot their password: only for an active
+	 * member whose account is in this flat alone (login-code.ts says why).
+	 */
 	loginCode: async (event) => {
 		const { flat } = requireMember(event, 'loginCode.issue');
 		const form = parseForm(membershipIdSchema, await event.request.formData());
@@ -64,7 +74,18 @@ export const actions: Actions = {
 		const db = getDb();
 		const target = members.list(db, flat.id).find((x) => x.id === form.data.membershipId);
 		if (!target) return fail(400, { action: 'loginCode', message: m.members_not_found() });
-		const code = loginCode.issue(db, { userId: target.userId, flatId: flat.id });
-		return { action: 'loginCode', issued: { name: target.name, code, membershipId: target.id } };
+		try {
+			const code = loginCode.issue(db, { userId: target.userId, flatId: flat.id });
+			return { action: 'loginCode', issued: { name: target.name, code, membershipId: target.id } };
+		} catch (e) {
+			if (!(e instanceof loginCode.LoginCodeError)) throw e;
+			const message =
+				e.code === 'pending'
+					? m.members_code_pending({ name: target.name })
+					: e.code === 'not_found'
+						? m.members_not_found()
+						: m.members_code_elsewhere({ name: target.name });
+			return fail(400, { action: 'loginCode', message });
+		}
 	}
 };

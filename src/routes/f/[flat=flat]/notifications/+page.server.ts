@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import * as v from 'valibot';
 import { getDb } from '$lib/server/db';
 import * as notify from '$lib/server/notify';
 import { requireMember } from '$lib/server/auth/guard';
+import { parseForm } from '$lib/server/form';
 import { localDate } from '$lib/server/time';
+import { idSchema } from '$lib/schemas';
 import { links } from '$lib/links';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,14 +20,12 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-const idSchema = v.object({ id: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1)) });
-
 export const actions: Actions = {
 	/** Opening one marks it read and goes where it points. */
 	open: async (event) => {
 		const { flat, user } = requireMember(event, 'flat.view');
-		const form = v.safeParse(idSchema, Object.fromEntries(await event.request.formData()));
-		const link = form.success ? notify.open(getDb(), flat.id, user.id, form.output.id) : undefined;
+		const form = parseForm(idSchema, await event.request.formData());
+		const link = form.ok ? notify.open(getDb(), flat.id, user.id, form.data.id) : undefined;
 		if (link === undefined) return fail(400, { message: m.members_not_found() });
 		redirect(
 			303,

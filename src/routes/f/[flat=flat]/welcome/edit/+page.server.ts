@@ -1,20 +1,18 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import * as v from 'valibot';
 import { getDb } from '$lib/server/db';
 import * as welcome from '$lib/server/welcome';
 import { requireMember } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/form';
-import { locale } from '$lib/schemas';
 import { welcomeTextSchema } from '$lib/schemas/welcome';
 import { WELCOME_TEXT_MAX } from '$lib/welcome';
-import { baseLocale } from '$lib/paraglide/runtime';
+import { baseLocale, isLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { flat } = requireMember(event, 'welcome.edit');
 	const db = getDb();
-	const asked = v.safeParse(locale, event.url.searchParams.get('lang'));
-	const lang = asked.success ? asked.output : baseLocale;
+	const asked = event.url.searchParams.get('lang');
+	const lang = isLocale(asked) ? asked : baseLocale;
 	return {
 		lang,
 		body: welcome.source(db, flat.id, lang),
