@@ -1,4 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import * as admin from '$lib/server/admin';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,4 +50,9 @@ export function useTempData(): string {
 	const dir = mkdtempSync(path.join(tmpdir(), 'burenbord-unit-'));
 	process.env.DATA_DIR = dir;
 	return dir;
+}
+
+/** A flat on the app's database, made as the administrator makes one. */
+export function newFlat(name: string, slug: string) {
+	return admin.createFlat(getDb(), { name, slug, timeZone: 'Europe/Amsterdam', joinMode: 'open' });
 }

@@ -1,6 +1,6 @@
 import { isActionFailure } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeEvent, useTempData } from '../../../tests/unit/action-event';
+import { newFlat, routeEvent, useTempData } from '../../../tests/unit/action-event';
 import { getDb } from '$lib/server/db';
 import * as admin from '$lib/server/admin';
 import * as loginCode from '$lib/server/auth/login-code';
@@ -11,12 +11,7 @@ beforeAll(() => useTempData());
 describe('/code redeem', () => {
 	it('is limited like check, and a limited answer names nobody', async () => {
 		const db = getDb();
-		const flat = admin.createFlat(db, {
-			name: 'De Horst',
-			slug: 'de-horst',
-			timeZone: 'Europe/Amsterdam',
-			joinMode: 'open'
-		});
+		const flat = newFlat('De Horst', 'de-horst');
 		const code = admin.handVerbinder(db, { flatId: flat.id, name: 'Bram' });
 		const answers = [];
 		// A password too short: the action answers without using the code, as a guesser would make it.

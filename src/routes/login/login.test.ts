@@ -1,8 +1,7 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeEvent, useTempData } from '../../../tests/unit/action-event';
+import { newFlat, routeEvent, useTempData } from '../../../tests/unit/action-event';
 import { getDb } from '$lib/server/db';
-import * as admin from '$lib/server/admin';
 import * as flats from '$lib/server/flats';
 import * as members from '$lib/server/members';
 import { actions, load } from './+page.server';
@@ -23,12 +22,7 @@ async function attempt(form: Record<string, string>, address: string) {
 describe('login', () => {
 	it('counts guesses against the account, however its flat is typed', async () => {
 		const db = getDb();
-		const flat = admin.createFlat(db, {
-			name: 'De Horst',
-			slug: 'de-horst',
-			timeZone: 'Europe/Amsterdam',
-			joinMode: 'open'
-		});
+		const flat = newFlat('De Horst', 'de-horst');
 		await members.join(db, {
 			flat,
 			name: 'Kees',
@@ -53,13 +47,7 @@ describe('login', () => {
 	});
 
 	it('fills in the remembered flat without looking it up, for anyone logged out', () => {
-		const db = getDb();
-		const secret = admin.createFlat(db, {
-			name: 'Geheime Toren',
-			slug: 'geheime-toren',
-			timeZone: 'Europe/Amsterdam',
-			joinMode: 'open'
-		});
+		const secret = newFlat('Geheime Toren', 'geheime-toren');
 		for (const slug of [secret.slug, 'bestaat-niet']) {
 			const { event } = routeEvent('/login', { cookies: { flat: slug } });
 			const data = load(event as never);

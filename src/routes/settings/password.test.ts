@@ -1,8 +1,7 @@
 import { isActionFailure } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeEvent, useTempData } from '../../../tests/unit/action-event';
+import { newFlat, routeEvent, useTempData } from '../../../tests/unit/action-event';
 import { getDb } from '$lib/server/db';
-import * as admin from '$lib/server/admin';
 import * as account from '$lib/server/auth/account';
 import * as members from '$lib/server/members';
 import * as session from '$lib/server/auth/session';
@@ -12,12 +11,7 @@ beforeAll(() => useTempData());
 
 async function kees() {
 	const db = getDb();
-	const flat = admin.createFlat(db, {
-		name: 'De Horst',
-		slug: `horst-${Math.random().toString(36).slice(2, 8)}`,
-		timeZone: 'Europe/Amsterdam',
-		joinMode: 'open'
-	});
+	const flat = newFlat('De Horst', `horst-${Math.random().toString(36).slice(2, 8)}`);
 	const { userId } = await members.join(db, {
 		flat,
 		name: 'Kees',
