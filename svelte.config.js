@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ precompress: true }),
+		// Kit's check that a form comes from this site answers with a bare English line; the
+		// same check is src/hooks.server.ts's `crossSite`, whose refusal is in the reader's
+		// language. Not a trusted origin in the world: every form is still checked there.
+		csrf: { trustedOrigins: ['*'] },
 		// The PWA plugin registers the worker (virtual:pwa-register), so Kit must not.
 		serviceWorker: { register: false },
 		// Absolute links: links.ts builds them once for server redirects and pages alike.

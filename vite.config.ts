@@ -1,14 +1,15 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Plugin } from 'vite';
+import { minify, transformWithOxc, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Paraglide makes each text its own module, and a text that two pages share became a chunk
-// of its own: a dozen files of 150 bytes each on a first visit. So the texts of the layout
-// every page shows go into one chunk, and those of the flat's menu and its board (where
-// everyone lands) into another; each is loaded once and then cached.
+// of its own: a dozen files of 150 bytes each on a first visit. So the texts of the shell
+// every page shows (the layout, the flat's tabs) go into one chunk, and those of the board
+// (where everyone lands) into another; each is loaded once and then cached.
 const textsOf = (...files: string[]) =>
 	new Set(
 		files.flatMap((file) =>
@@ -23,12 +24,16 @@ const textIn = (texts: Set<string>) => (id: string) => {
 };
 const FLAT = './src/routes/f/[flat=flat]';
 const shellTexts = textIn(
-	textsOf('./src/routes/+layout.svelte', './src/lib/components/LanguageButtons.svelte')
+	textsOf(
+		'./src/routes/+layout.svelte',
+		'./src/lib/components/LanguageButtons.svelte',
+		'./src/lib/components/LogoutForm.svelte',
+		'./src/lib/components/TabBar.svelte'
+	)
 );
 const boardTexts = textIn(
 	textsOf(
 		...[
-			'+layout.svelte',
 			'+page.svelte',
 			'PostCard.svelte',
 			'WeekList.svelte',
@@ -65,6 +70,46 @@ function pluralRules(locale, options) {
 	}
 };
 
+// The app's own script for every page (src/lib/sw/page-script.ts): the reading pages have no
+// Svelte scripts, so the worker's registration, the update bar, the install offer and forms
+// kept offline run from this one file. It has no imports: it is only stripped of its types and
+// minified, and named by its content under _app/immutable, so it is cached for good and the
+// worker keeps it with the app. The server reads its address from `virtual:page-script`.
+const PAGE_SCRIPT = 'src/lib/sw/page-script.ts';
+const PAGE_SCRIPT_ID = 'virtual:page-script';
+async function buildPageScript(): Promise<{ code: string; path: string }> {
+	const source = readFileSync(new URL(PAGE_SCRIPT, import.meta.url), 'utf8');
+	const plain = await transformWithOxc(source, PAGE_SCRIPT, { lang: 'ts' });
+	const { code, errors } = await minify('page-script.js', plain.code, { module: true });
+	if (errors.length) throw new Error(`${PAGE_SCRIPT}: ${errors.map((e) => e.message).join('; ')}`);
+	if (/^\s*import\b|\bimport\s*\(/m.test(code)) throw new Error(`${PAGE_SCRIPT} may not import`);
+	const hash = createHash('sha256').update(code).digest('base64url').slice(0, 10);
+	return { code, path: `_app/immutable/assets/page-script.${hash}.js` };
+}
+const pageScript = (): Plugin => {
+	let dev = false;
+	return {
+		name: 'burenbord:page-script',
+		configResolved(config) {
+			dev = config.command === 'serve';
+		},
+		resolveId: (id) => (id === PAGE_SCRIPT_ID ? `\0${PAGE_SCRIPT_ID}` : undefined),
+		async load(id) {
+			if (id !== `\0${PAGE_SCRIPT_ID}`) return;
+			this.addWatchFile(PAGE_SCRIPT);
+			// In development Vite serves the source itself, as a module.
+			const path = dev ? `/${PAGE_SCRIPT}` : `/${(await buildPageScript()).path}`;
+			return `export default ${JSON.stringify(path)};`;
+		},
+		// Written with the client's files; the server build only needs the address.
+		async generateBundle() {
+			if (this.environment.config.consumer !== 'client') return;
+			const { code, path } = await buildPageScript();
+			this.emitFile({ type: 'asset', fileName: path, source: code });
+		}
+	};
+};
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -75,6 +120,7 @@ export default defineConfig({
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
 		pluralRulesKept,
+		pageScript(),
 		sveltekit(),
 		// The service worker is built for the app, not for unit tests (its build keeps vitest open).
 		!process.env.VITEST &&

@@ -48,12 +48,17 @@ if (current !== built || !existsSync(path.join(root, 'build', 'index.js'))) {
 }
 
 process.env.PORT ??= '3000';
-// adapter-node takes requests for https unless told otherwise; on a plain local start the
-// browser is at http://localhost, and form posts would fail the cross-site check.
-if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER && !process.env.HOST_HEADER)
-	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
 process.chdir(root);
-console.log(
-	`Burenbord: data in ${path.resolve(process.env.DATA_DIR ?? 'data')}, open ${process.env.ORIGIN ?? 'the ORIGIN you set'}`
-);
-await import(path.join(root, 'build', 'index.js'));
+const data = path.resolve(process.env.DATA_DIR ?? 'data');
+if (process.env.ORIGIN || process.env.PROTOCOL_HEADER || process.env.HOST_HEADER) {
+	// The address is set (a proxy in front): adapter-node's own server, as documented.
+	console.log(`Burenbord: data in ${data}, open ${process.env.ORIGIN ?? 'the address you set'}`);
+	await import(path.join(root, 'build', 'index.js'));
+} else {
+	// A plain start: answer at whatever address the browser used (scripts/serve.js).
+	console.log(
+		`Burenbord: data in ${data}, open http://localhost:${process.env.PORT} (or this machine's address on your network, port ${process.env.PORT})`
+	);
+	const { serve } = await import('./serve.js');
+	await serve({ root });
+}

@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { building } from '$app/environment';
 import {
 	extractLocaleFromRequest,
+	getLocale,
 	getTextDirection,
 	overwriteServerAsyncLocalStorage,
 	type Locale
@@ -14,6 +15,8 @@ import { startJobs } from '$lib/server/jobs';
 import { startPushWorker } from '$lib/server/push/deliver';
 import * as cookies from '$lib/server/auth/cookies';
 import * as session from '$lib/server/auth/session';
+import { crossSiteRefusal, isCrossSiteForm } from '$lib/server/cross-site';
+import { pageScriptTag } from '$lib/server/page-script';
 
 /** Migrate at start, so the first request does not wait for it and a bad migration fails loudly. */
 export const init: ServerInit = () => {
@@ -32,6 +35,7 @@ overwriteServerAsyncLocalStorage(requestLocale);
  * in package.json's `i18n`). Paraglide's own middleware does the same and more that this app
  * does not use: it copies every request (body included, for URLs with a language in them) and
  * notes every text shown (for its experimental splitting); that was a tenth of a post's time.
+ * The app's page script comes with its texts in the same language (src/lib/server/page-script.ts).
  */
 const i18n: Handle = ({ event, resolve }) => {
 	const locale = extractLocaleFromRequest(event.request);
@@ -41,9 +45,19 @@ const i18n: Handle = ({ event, resolve }) => {
 				html
 					.replace('%paraglide.lang%', locale)
 					.replace('%paraglide.dir%', getTextDirection(locale))
+					.replace('%burenbord.page-script%', pageScriptTag(locale))
 		})
 	);
 };
+
+/**
+ * A form posted from another site is refused before anything reads it: Kit's own check,
+ * turned off in svelte.config.js, made here so the refusal is in the reader's language.
+ */
+const crossSite: Handle = ({ event, resolve }) =>
+	isCrossSiteForm(event.request, event.url)
+		? crossSiteRefusal(event.request, getLocale())
+		: resolve(event);
 
 /** Fills locals from the session cookie. It never authorises: every load and action does. */
 const auth: Handle = ({ event, resolve }) => {
@@ -147,4 +161,12 @@ const compress: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(compress, reservedAction, securityHeaders, privateCache, i18n, auth);
+export const handle = sequence(
+	compress,
+	reservedAction,
+	securityHeaders,
+	privateCache,
+	i18n,
+	crossSite,
+	auth
+);

@@ -3,23 +3,24 @@ import { firstVisit, kb, routeBundle } from '../bench/first-visit';
 import { BASE_URL, joinAs, makeFlat } from './helpers';
 
 // A neighbour opens the board on an old phone over a weak connection: what it needs before it
-// works must stay small. The budget counts the JavaScript and CSS of the board (brotli, as the
-// server sends it); the second test reports what Chromium really transfers.
-//
-// The budget is 50 KB (KiB, as all sizes here); the board weighs 49.3 KB today. Svelte, Kit
-// and the language runtime are 31.6 KB of it, and every text ships in three languages, so
-// there is little room: anything the board adds must be paid for elsewhere.
+// works must stay small. The board, calendar and welcome page render without hydration (one
+// small script of our own), so the budget is what Chromium really transfers for a first visit
+// of the board: HTML, JavaScript and CSS, compressed, headers included, at most 50 KB (KiB).
+// The first test keeps the hydrated app's code (what a page with forms loads, and the board
+// when opened from such a page) in view: Svelte, Kit and the language runtime are 31.6 KB of it.
 const BUDGET = 50 * 1024;
+const HYDRATED_BUDGET = 53 * 1024;
 
-test('the board loads no more JavaScript and CSS than its budget, compressed', async () => {
+test('the board as a hydrated page loads no more JavaScript and CSS than its budget', async () => {
 	const bundle = await routeBundle('/f/[flat=flat]');
 	const lines = bundle.files.map((f) => `  ${f.file}: ${kb(f.brotli)} (${kb(f.bytes)} raw)`);
 	console.log(
-		`Board, first visit: ${kb(bundle.brotli)} brotli (${kb(bundle.bytes)} raw) of JS and CSS in ${bundle.files.length} files, budget ${kb(BUDGET)}\n${lines.join('\n')}`
+		`Board, hydrated: ${kb(bundle.brotli)} brotli (${kb(bundle.bytes)} raw) of JS and CSS in ${bundle.files.length} files, budget ${kb(HYDRATED_BUDGET)}\n${lines.join('\n')}`
 	);
-	expect(bundle.brotli, `${kb(bundle.brotli)} is over the budget of ${kb(BUDGET)}`).toBeLessThan(
-		BUDGET
-	);
+	expect(
+		bundle.brotli,
+		`${kb(bundle.brotli)} is over the budget of ${kb(HYDRATED_BUDGET)}`
+	).toBeLessThan(HYDRATED_BUDGET);
 });
 
 test('what a first visit of the board transfers', async ({ browser }) => {
@@ -42,4 +43,8 @@ test('what a first visit of the board transfers', async ({ browser }) => {
 	);
 	expect(visit.byType.Document ?? 0).toBeGreaterThan(0);
 	expect(visit.byType.Script ?? 0).toBeGreaterThan(0);
+	expect(
+		visit.pageBytes,
+		`${kb(visit.pageBytes)} is over the budget of ${kb(BUDGET)}`
+	).toBeLessThan(BUDGET);
 });

@@ -41,7 +41,7 @@ async function coffeeMorning(browser: Browser, js: boolean) {
 	await bram.getByLabel('Eindigt om').fill('09:30');
 	await bram.getByLabel('Elke week').check();
 	await bram.getByRole('button', { name: 'Delen met de flat' }).click();
-	await expect(bram.getByText('Het einde moet na het begin zijn.')).toBeVisible();
+	await expect(bram.locator('.field').getByText('Het einde moet na het begin zijn.')).toBeVisible();
 	await expect(bram.getByLabel('Wat gaan we doen?')).toHaveValue('Koffieochtend');
 	await bram.getByLabel('Eindigt om').fill('11:30');
 	await bram.getByLabel('Hoeveel helpers zoek je?').fill('1');
@@ -72,10 +72,10 @@ async function coffeeMorning(browser: Browser, js: boolean) {
 	// Bram cancels next Tuesday; the reason is asked for.
 	await bram.goto(`${activityUrl}/${tuesday}`);
 	await expect(bram.getByText('Komen: 1')).toBeVisible();
-	await bram.getByRole('button', { name: 'Laten vervallen en iedereen laten weten' }).click();
+	await bram.getByRole('button', { name: 'Afzeggen en iedereen laten weten' }).click();
 	await expect(bram.getByText('Schrijf kort waarom het niet doorgaat.')).toBeVisible();
 	await bram.getByLabel('Waarom?').fill('De Buurtkamer wordt geschilderd');
-	await bram.getByRole('button', { name: 'Laten vervallen en iedereen laten weten' }).click();
+	await bram.getByRole('button', { name: 'Afzeggen en iedereen laten weten' }).click();
 	await expect(bram.getByText('Opgeslagen. Wie zich had aangemeld, krijgt bericht.')).toBeVisible();
 	if (js) await expectAccessible(bram);
 

@@ -27,7 +27,7 @@ test('light help: a kind word before a third errand request or care words, never
 	await page.getByRole('button', { name: 'Op het prikbord zetten' }).click();
 	const note = page.getByRole('alert');
 	await expect(note).toContainText('Buren helpen elkaar af en toe');
-	await expect(note.getByRole('link', { name: /sociale kaart/ })).toHaveAttribute(
+	await expect(note.getByRole('link', { name: /Hulp in de buurt/ })).toHaveAttribute(
 		'href',
 		`/f/${flat.slug}/map`
 	);
@@ -73,7 +73,7 @@ test('kindness prompt before harsh words, and a period over six weeks is refused
 		})
 	);
 	expect(long.status).toBe(400);
-	expect(long.html).toContain('Een periode duurt hoogstens 6 weken.');
+	expect(long.html).toContain('Kies een periode van niet langer dan 6 weken.');
 	expect(long.html).toContain('Buren helpen elkaar af en toe');
 	const past = await post(
 		mia,
@@ -117,7 +117,7 @@ test('a verbinder posts for a neighbour without a smartphone; professionals neve
 		`/f/${flat.slug}/help/new`,
 		request({ title: 'Boodschappen voor mevrouw Jansen', onBehalfOf: 'mevrouw Jansen' })
 	);
-	expect(made.html).toContain('Geplaatst door verbinder Bram voor mevrouw Jansen');
+	expect(made.html).toContain('Bram (verbinder) zette dit op het prikbord voor mevrouw Jansen');
 	const postPath = new URL(made.url).pathname;
 
 	const jet = await client(await joinAs(flat, 'Jet'));
@@ -146,14 +146,16 @@ test('a neighbour lists talents and languages, and chooses to hear of fitting re
 	const page = await (
 		await browser.newContext({ storageState: await joinAs(flat, 'Layla') })
 	).newPage();
-	await page.goto(`/f/${flat.slug}`);
+	// Talents live under "Ik" (Me) in the app shell.
+	await page.goto(`/f/${flat.slug}/me`);
 	await page.getByRole('link', { name: 'Mijn talenten' }).click();
 	await expectAccessible(page);
 	await page.getByLabel('Brieven lezen of vertalen').check();
 	await page.getByLabel('Huisdieren').check();
 	await page.getByLabel('In je eigen woorden (mag leeg blijven)').fill('koken, schaken, koken');
 	await page.getByLabel('Talen die je spreekt').fill('Nederlands, Arabisch');
-	await page.getByLabel(/Laat het me weten/).check();
+	// Listing a talent is asking to hear of fitting requests: the box is ticked already.
+	await expect(page.getByLabel(/Laat het me weten/)).toBeChecked();
 	await page.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(page.getByText('Opgeslagen.')).toBeVisible();
 	await page.reload();
@@ -163,6 +165,12 @@ test('a neighbour lists talents and languages, and chooses to hear of fitting re
 		'koken, schaken'
 	);
 	await expect(page.getByLabel(/Laat het me weten/)).toBeChecked();
+	// Saying no is kept, talents and all.
+	await page.getByLabel(/Laat het me weten/).uncheck();
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByText('Opgeslagen.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel(/Laat het me weten/)).not.toBeChecked();
 });
 
 test('the author edits, extends once and withdraws a post; neighbours see talents and, if shown, a balance', async ({
@@ -185,7 +193,7 @@ test('the author edits, extends once and withdraws a post; neighbours see talent
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wie leent mij een trapladder?');
 	await page.getByRole('button', { name: 'Twee weken langer laten staan' }).click();
 	await expect(page.getByRole('button', { name: 'Twee weken langer laten staan' })).toHaveCount(0);
-	await page.getByRole('button', { name: 'Bericht intrekken' }).click();
+	await page.getByRole('button', { name: 'Bericht weghalen' }).click();
 	await expect(page.locator('.status')).toHaveText('Gesloten');
 	await page.goto(`/f/${flat.slug}`);
 	await expect(page.getByText('Wie leent mij een trapladder?')).toHaveCount(0);

@@ -9,7 +9,7 @@ const words = {
 		ask: 'Vraag om hulp',
 		pets: 'Huisdieren',
 		title: 'Kort gezegd',
-		period: 'In een periode (hoogstens 6 weken)',
+		period: 'In een periode (niet langer dan 6 weken)',
 		first: 'Dag (of eerste dag)',
 		last: 'Laatste dag',
 		post: 'Op het prikbord zetten',
@@ -37,17 +37,17 @@ const words = {
 		post: 'انشر على اللوحة',
 		canHelp: 'يمكنني المساعدة',
 		choose: (name: string) => `اختر ${name}`,
-		message: 'رسالة (يراها أنتما فقط)',
+		message: 'رسالة (لا يراها إلا أنتما)',
 		send: 'إرسال',
 		done: 'تم الأمر',
 		confirm: 'نعم، تم الأمر',
 		thanks: 'كلمة شكر (قصيرة لا بأس)',
 		sendThanks: 'أرسل الشكر',
 		helpedOnce: 'هذا الشهر ساعد الجيران بعضهم مرة واحدة.',
-		bell: 'الإشعارات، 1 جديد',
+		bell: 'الإشعارات، واحد جديد',
 		waitingConfirm: 'على جارك أن يؤكد.',
-		responded: 'ردّ أحدهم على “Wie voert mijn kat?”',
-		chosen: 'تم اختيارك لـ “Wie voert mijn kat?”. اتفقا معًا على التفاصيل.'
+		responded: 'ردّ أحدهم على «Wie voert mijn kat?»',
+		chosen: 'تم اختيارك للمساعدة في «Wie voert mijn kat?». اتفق مع جارك على التفاصيل.'
 	}
 };
 

@@ -70,7 +70,9 @@ test('a flat comes alive: verbinder, neighbours join, approval, login code, Arab
 	await expectAccessible(kees);
 	// A name already used in the flat is refused kindly.
 	await joinInBrowser(kees, `/join/${joinCode}`, 'samira');
-	await expect(kees.getByText(/Iemand in deze flat heeft deze naam al/)).toBeVisible();
+	await expect(
+		kees.locator('.field').getByText(/Iemand in deze flat heeft deze naam al/)
+	).toBeVisible();
 	await expect(kees.getByLabel('Voornaam')).toHaveValue('samira');
 	await joinInBrowser(kees, `/join/${joinCode}`, 'Kees');
 	await expect(kees).toHaveURL(new RegExp(`/f/${slug}/welcome$`));
@@ -139,9 +141,13 @@ test('a flat comes alive: verbinder, neighbours join, approval, login code, Arab
 	await keesAgain.goto('/code');
 	await keesAgain.getByLabel('Inlogcode').fill(keesCode);
 	await keesAgain.getByRole('button', { name: 'Verder' }).click();
-	await expect(keesAgain.getByText(/Deze code werkt niet \(meer\)/)).toBeVisible();
+	await expect(
+		keesAgain.locator('.field').getByText(/Deze code werkt niet\. Een code werkt 3 dagen/)
+	).toBeVisible();
 
-	// Samira switches to Arabic: the page turns right-to-left, set by the server.
+	// Samira switches to Arabic: the page turns right-to-left, set by the server. Settings are
+	// under "Ik" (Me) in the tab bar.
+	await samira.getByRole('link', { name: 'Ik', exact: true }).click();
 	await samira.getByRole('link', { name: 'Instellingen' }).click();
 	await expectAccessible(samira);
 	await samira.getByLabel('العربية').check();

@@ -11,6 +11,7 @@ test('a spare key between two neighbours: seen by the two only, ended by either'
 
 	const ans = await (await browser.newContext({ storageState: ansState })).newPage();
 	await ans.goto(`/f/${flat.slug}`);
+	await ans.getByRole('link', { name: 'Ik', exact: true }).click();
 	await ans.getByRole('link', { name: 'Sleutels' }).click();
 	await expectAccessible(ans);
 	await ans.getByRole('button', { name: 'Noteren' }).click();

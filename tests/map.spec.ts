@@ -20,7 +20,7 @@ test('social map: emergency block, a new place, the flat contact; residents only
 
 	const bram = await open(browser, flat.verbinder.state);
 	await bram.goto(`/f/${flat.slug}/map`);
-	await expect(bram.getByRole('heading', { level: 1 })).toHaveText('Sociale kaart');
+	await expect(bram.getByRole('heading', { level: 1 })).toHaveText('Hulp in de buurt');
 	const urgent = bram.getByRole('region', { name: 'Buiten kantoortijd en bij spoed' });
 	await expect(urgent.getByRole('link', { name: 'Bel 112' })).toHaveAttribute('href', 'tel:112');
 	await expect(urgent.getByText('Nog niet ingevuld').first()).toBeVisible();
@@ -40,7 +40,9 @@ test('social map: emergency block, a new place, the flat contact; residents only
 	await monday.getByLabel('Tot', { exact: true }).first().fill('17:00');
 	await bram.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(
-		bram.getByText('Vul een webadres in, bijvoorbeeld www.buurtteam.nl, of laat het leeg.')
+		bram
+			.locator('.field')
+			.getByText('Vul een webadres in, bijvoorbeeld www.buurtteam.nl, of laat het leeg.')
 	).toBeVisible();
 	await expect(bram.getByLabel('Naam', { exact: true })).toHaveValue('Buurtteam Overvecht');
 	await expectAccessible(bram);
@@ -60,8 +62,8 @@ test('social map: emergency block, a new place, the flat contact; residents only
 	await expect(team.getByText('09:00–17:00').first()).toBeAttached();
 
 	// The edit page keeps the hours.
-	await team.getByRole('link', { name: 'Buurtteam Overvecht wijzigen' }).click();
-	await expect(bram.getByRole('heading', { level: 1 })).toHaveText('Plek wijzigen');
+	await team.getByRole('link', { name: 'Buurtteam Overvecht veranderen' }).click();
+	await expect(bram.getByRole('heading', { level: 1 })).toHaveText('Plek veranderen');
 	await expect(
 		bram.getByRole('group', { name: 'maandag' }).getByLabel('Van', { exact: true }).first()
 	).toHaveValue('09:00');
@@ -70,7 +72,7 @@ test('social map: emergency block, a new place, the flat contact; residents only
 	// The flat's own number after hours: a preset row, edited but never removed.
 	await bram.goto(`/f/${flat.slug}/map`);
 	await bram
-		.getByRole('link', { name: 'Contact voor deze flat buiten kantoortijd wijzigen' })
+		.getByRole('link', { name: 'Contact voor deze flat buiten kantoortijd veranderen' })
 		.click();
 	await expect(bram.getByText('Deze regel blijft altijd staan.', { exact: false })).toBeVisible();
 	await expect(bram.getByRole('button', { name: /verwijderen/ })).toHaveCount(0);
@@ -94,7 +96,7 @@ test('social map: emergency block, a new place, the flat contact; residents only
 	await expect(samira.getByRole('heading', { name: 'Buurtteam Overvecht' })).toBeVisible();
 	await expect(samira.getByRole('link', { name: 'Bel 030 123 4567' })).toBeVisible();
 	await expect(samira.getByRole('link', { name: 'Plek toevoegen' })).toHaveCount(0);
-	await expect(samira.getByRole('link', { name: /wijzigen|verwijderen/ })).toHaveCount(0);
+	await expect(samira.getByRole('link', { name: /veranderen|verwijderen/ })).toHaveCount(0);
 	await expect(samira.getByText('Nog niet ingevuld')).toHaveCount(0);
 	await expectAccessible(samira);
 	expect((await samira.goto(`/f/${flat.slug}/map/new`))?.status()).toBe(403);
@@ -113,9 +115,9 @@ test('social map without JavaScript: a place is removed only after a second yes'
 	await expect(bram.getByRole('heading', { name: 'Taalcafé' })).toBeVisible();
 
 	await bram.getByRole('link', { name: 'Taalcafé verwijderen' }).click();
-	await expect(bram.getByText('Taalcafé van de kaart halen?')).toBeVisible();
+	await expect(bram.getByText('Taalcafé uit de lijst halen?')).toBeVisible();
 	await expect(bram.getByRole('heading', { name: 'Taalcafé' })).toBeVisible();
-	await bram.getByRole('button', { name: 'Ja, van de kaart halen' }).click();
-	await expect(bram.getByText('De plek is van de kaart gehaald.')).toBeVisible();
+	await bram.getByRole('button', { name: 'Ja, uit de lijst halen' }).click();
+	await expect(bram.getByText('De plek is uit de lijst gehaald.')).toBeVisible();
 	await expect(bram.getByRole('heading', { name: 'Taalcafé' })).toHaveCount(0);
 });

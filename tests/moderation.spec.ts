@@ -33,7 +33,9 @@ test('a report reaches the verbinders, who hide the post from the board and can 
 	await expect(verbinder.getByText('Gemeld door Kees:')).toBeVisible();
 	await expectAccessible(verbinder);
 	await verbinder.getByRole('button', { name: 'Verbergen' }).click();
-	await expect(verbinder.getByText('Gedaan. De melder krijgt een kort bericht.')).toBeVisible();
+	await expect(
+		verbinder.getByText('Gedaan. De buur die het meldde, krijgt een kort bericht.')
+	).toBeVisible();
 	await expect(verbinder.getByText('Nu verborgen.')).toBeVisible();
 
 	expect(await (await mo.get(`/f/${flat.slug}`)).text()).not.toContain('Gratis oude bank');
@@ -42,7 +44,7 @@ test('a report reaches the verbinders, who hide the post from the board and can 
 	expect(own).toContain('Een verbinder heeft dit bericht verborgen.');
 
 	await verbinder.getByRole('button', { name: 'Weer laten zien' }).click();
-	await expect(verbinder.getByText('Er zijn geen meldingen.')).toBeVisible();
+	await expect(verbinder.getByText('Er zijn geen gemelde berichten.')).toBeVisible();
 	expect(await (await mo.get(`/f/${flat.slug}`)).text()).toContain('Gratis oude bank');
 	await ans.dispose();
 	await mo.dispose();
@@ -84,9 +86,10 @@ test('blocking: two neighbours no longer meet on the board, and it can be undone
 	await kees.reload();
 	await expect(kees.getByText('Stekjes voor iedereen')).toHaveCount(0);
 
+	await kees.getByRole('link', { name: 'Ik', exact: true }).click();
 	await kees.getByRole('link', { name: 'Mijn talenten' }).click();
 	await expectAccessible(kees);
-	await kees.getByRole('button', { name: 'Ans weer toelaten' }).click();
+	await kees.getByRole('button', { name: 'Ans niet meer blokkeren' }).click();
 	await expect(kees.getByText('Je hebt niemand geblokkeerd.')).toBeVisible();
 	await kees.goto(`/f/${flat.slug}`);
 	await expect(kees.getByText('Wie drinkt een kop koffie met mij?')).toBeVisible();

@@ -16,8 +16,8 @@ test('join, log out and in, and switch language without JavaScript', async ({ pa
 	await page.getByLabel('Huisnummer (mag leeg blijven)').fill('<12>');
 	await page.getByLabel('Wachtwoord').fill('kort');
 	await page.getByRole('button', { name: 'Meedoen', exact: true }).click();
-	await expect(page.getByText(/minstens 8 tekens/)).toBeVisible();
-	await expect(page.getByText(/Gebruik alleen cijfers en letters/)).toBeVisible();
+	await expect(page.locator('.field').getByText(/minstens 8 tekens/)).toBeVisible();
+	await expect(page.locator('.field').getByText(/Gebruik alleen cijfers en letters/)).toBeVisible();
 	await expect(page.getByLabel('Voornaam')).toHaveValue('Zeynep');
 	await expect(page.getByLabel('Wachtwoord')).toHaveValue('');
 	await expect(page.getByLabel('Wachtwoord')).toHaveAttribute('aria-invalid', 'true');

@@ -56,7 +56,7 @@ test('a new tenant: QR code → Arabic → join → the welcome page in Arabic �
 
 	// First steps: say hello, and tick one more.
 	await page.getByRole('button', { name: 'قل مرحبًا' }).click();
-	await expect(page.getByText('شكرًا! تحيتك الآن على Burenbord.')).toBeVisible();
+	await expect(page.getByText('شكرًا! تحيتك الآن على اللوحة.')).toBeVisible();
 	await page.getByRole('button', { name: 'فعلت ذلك' }).first().click();
 	await expect(page.getByText('أنجزت 2 من 5')).toBeVisible();
 

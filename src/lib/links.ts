@@ -15,7 +15,8 @@ export const links = {
 			| 'keys'
 			| 'neighbours'
 			| 'notifications'
-			| 'notifications/settings' = ''
+			| 'notifications/settings'
+			| 'me' = ''
 	) =>
 		sub
 			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })

@@ -25,7 +25,7 @@ test('plural texts take the form their language asks for, whatever was shown bef
 		expect(m.notif_bell_count({ count }, { locale: 'ar' })).toBe(arabic('notif_bell_count', count));
 		expect(m.notif_bell_count({ count }, { locale: 'nl' })).toBe(`Meldingen, ${count} nieuw`);
 	}
-	expect(m.notif_bell_count({ count: 2 }, { locale: 'ar' })).toBe('الإشعارات، 2 جديدان');
+	expect(m.notif_bell_count({ count: 2 }, { locale: 'ar' })).toBe('الإشعارات، اثنان جديدان');
 });
 
 test('the rules of a language are made once, not on every text shown', () => {

@@ -205,11 +205,34 @@ const checkbox = v.pipe(
 	v.transform((s) => s === 'on' || s === 'true' || s === '1')
 );
 
+/**
+ * One answer of a radio group. A group left open sends nothing at all: read as '', so the
+ * group's own message shows rather than the form's "this is not right".
+ */
+const choice = <const T extends readonly string[]>(options: T, message: () => string) =>
+	v.pipe(v.optional(v.string(), ''), v.maxLength(40, message), v.picklist(options, message));
+
+type When = 'day' | 'period' | 'flexible';
+
+/**
+ * When a help post is for. Dates typed while "when" was left at "any time" are taken, never
+ * dropped: a resident who types a date means it. One date (or the same one twice) is that day,
+ * a last day makes a period.
+ */
+export function postWhen<W extends string>(i: {
+	when: W;
+	startDate?: string | null;
+	endDate?: string | null;
+}): W | When {
+	if (i.when !== 'flexible' || (!i.startDate && !i.endDate)) return i.when;
+	return i.endDate && i.endDate !== i.startDate ? 'period' : 'day';
+}
+
 /** A help post. Dates are checked against each other here, against today in the action. */
 export const postSchema = v.pipe(
 	v.object({
-		type: v.picklist(HELP_TYPES, () => m.err_choose()),
-		category: v.picklist(HELP_CATEGORIES, () => m.err_choose()),
+		type: choice(HELP_TYPES, () => m.err_help_type()),
+		category: choice(HELP_CATEGORIES, () => m.err_help_category({ example: m.cat_errands() })),
 		title: v.pipe(
 			text(80),
 			v.minLength(3, () => m.err_title())
@@ -219,7 +242,7 @@ export const postSchema = v.pipe(
 			v.trim(),
 			v.maxLength(1000, () => m.err_too_long({ max: 1000 }))
 		),
-		when: v.picklist(['day', 'period', 'flexible'], () => m.err_choose()),
+		when: choice(['day', 'period', 'flexible'] satisfies When[], () => m.err_help_when()),
 		startDate: v.optional(isoDate, ''),
 		endDate: v.optional(isoDate, ''),
 		anonymous: checkbox,
@@ -231,10 +254,12 @@ export const postSchema = v.pipe(
 		),
 		confirmed: checkbox
 	}),
+	// Checks, not a transform first: they run even when another field failed, so every
+	// message shows at once.
 	v.forward(
 		v.partialCheck(
-			[['when'], ['startDate']],
-			(i) => i.when === 'flexible' || !!i.startDate,
+			[['when'], ['startDate'], ['endDate']],
+			(i) => postWhen(i) !== 'day' || !!i.startDate,
 			() => m.err_date_required()
 		),
 		['startDate']
@@ -242,11 +267,21 @@ export const postSchema = v.pipe(
 	v.forward(
 		v.partialCheck(
 			[['when'], ['startDate'], ['endDate']],
-			(i) => i.when !== 'period' || (!!i.endDate && !!i.startDate && i.endDate >= i.startDate),
+			(i) => postWhen(i) !== 'period' || !!i.startDate,
+			() => m.err_help_first_day()
+		),
+		['startDate']
+	),
+	v.forward(
+		v.partialCheck(
+			[['when'], ['startDate'], ['endDate']],
+			(i) =>
+				postWhen(i) !== 'period' || (!!i.endDate && (!i.startDate || i.endDate >= i.startDate)),
 			() => m.err_end_date()
 		),
 		['endDate']
-	)
+	),
+	v.transform((i) => ({ ...i, when: postWhen(i) }))
 );
 
 // Filters come from the URL (a GET form), so the board works without JavaScript.
@@ -424,13 +459,18 @@ export const activitySchema = v.pipe(
 			v.trim(),
 			v.maxLength(1000, () => m.err_too_long({ max: 1000 }))
 		),
-		place: shortText(60),
+		// Picked from the flat's places; missing only when none was chosen.
+		place: v.pipe(
+			v.optional(text(60), ''),
+			v.nonEmpty(() => m.err_place()),
+			v.regex(noControl, () => m.err_invalid())
+		),
 		startDate: requiredDate,
 		startTime: clock,
 		endTime: clock,
-		recurrence: v.picklist(RECURRENCES, () => m.err_choose()),
+		recurrence: choice(RECURRENCES, () => m.err_recurrence()),
 		ends: v.optional(
-			v.picklist(['never', 'until', 'count'], () => m.err_choose()),
+			v.picklist(['never', 'until', 'count'], () => m.err_series_end()),
 			'never'
 		),
 		untilDate: v.optional(isoDate, ''),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale, baseLocale } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/server/form';
-import { activitySchema, flatSchema, joinSchema } from '.';
+import { activitySchema, flatSchema, joinSchema, postSchema, postWhen } from '.';
 
 function form(fields: Record<string, string>) {
 	const data = new FormData();
@@ -129,5 +129,95 @@ describe('activity form', () => {
 		expect(!digits.ok && digits.errors.startDate).toBe('Please choose a date.');
 		const times = parseForm(activitySchema, form({ ...valid, endTime: '09:00' }));
 		expect(!times.ok && times.errors.endTime).toBe('The end must be after the start.');
+	});
+});
+
+describe('help post form', () => {
+	const post = (fields: Record<string, string>) =>
+		parseForm(
+			postSchema,
+			form({
+				type: 'request',
+				category: 'pets',
+				title: 'Wie voert mijn kat?',
+				when: 'flexible',
+				...fields
+			})
+		);
+
+	it('says what to do for every field left open, not just that something is wrong', () => {
+		const result = post({ category: '', title: '' });
+		expect(!result.ok && result.errors).toEqual({
+			category: 'Kies een onderwerp, bijvoorbeeld Boodschappen.',
+			title: 'Schrijf in een paar woorden waar het om gaat.'
+		});
+		// A radio group left open sends nothing at all.
+		const data = form({ type: 'request', title: 'Wie voert mijn kat?', when: 'flexible' });
+		const none = parseForm(postSchema, data);
+		expect(!none.ok && none.errors).toEqual({
+			category: 'Kies een onderwerp, bijvoorbeeld Boodschappen.'
+		});
+		const odd = post({ type: 'x', when: 'x' });
+		expect(!odd.ok && odd.errors).toEqual({
+			type: 'Kies of je om hulp vraagt of hulp aanbiedt.',
+			when: 'Kies wanneer: op één dag, in een periode, of maakt niet uit.'
+		});
+		overwriteGetLocale(() => 'ar');
+		const ar = post({ category: '' });
+		expect(!ar.ok && ar.errors.category).toBe('يرجى اختيار موضوع، مثل المشتريات.');
+	});
+
+	it('asks for the day, or the first day of a period', () => {
+		const day = post({ when: 'day' });
+		expect(!day.ok && day.errors).toEqual({ startDate: 'Kies een dag.' });
+		const period = post({ when: 'period', endDate: '2027-07-19' });
+		expect(!period.ok && period.errors).toEqual({ startDate: 'Kies de eerste dag.' });
+		const backwards = post({ when: 'period', startDate: '2027-07-19', endDate: '2027-07-12' });
+		expect(!backwards.ok && backwards.errors).toEqual({
+			endDate: 'Kies een laatste dag, op of na de eerste dag.'
+		});
+	});
+
+	it('takes dates typed under "any time" instead of dropping them', () => {
+		const one = post({ startDate: '2027-07-12' });
+		expect(one.ok && one.data).toMatchObject({ when: 'day', startDate: '2027-07-12' });
+		const same = post({ startDate: '2027-07-12', endDate: '2027-07-12' });
+		expect(same.ok && same.data.when).toBe('day');
+		const two = post({ startDate: '2027-07-12', endDate: '2027-07-19' });
+		expect(two.ok && two.data).toMatchObject({
+			when: 'period',
+			startDate: '2027-07-12',
+			endDate: '2027-07-19'
+		});
+		const none = post({ startDate: '', endDate: '' });
+		expect(none.ok && none.data).toMatchObject({ when: 'flexible', startDate: null });
+		// A last day alone is a period without its start: asked for, not guessed.
+		const endOnly = post({ endDate: '2027-07-19' });
+		expect(!endOnly.ok && endOnly.errors).toEqual({ startDate: 'Kies de eerste dag.' });
+		expect(postWhen({ when: 'flexible', startDate: '2027-07-12' })).toBe('day');
+		expect(postWhen({ when: 'day', startDate: '2027-07-12', endDate: '2027-07-19' })).toBe('day');
+	});
+});
+
+describe('activity form messages', () => {
+	it('says which choice to make', () => {
+		const result = parseForm(
+			activitySchema,
+			form({
+				title: 'Koffie',
+				place: '',
+				startDate: '',
+				startTime: '10:00',
+				endTime: '11:00',
+				recurrence: 'yearly',
+				ends: 'later'
+			})
+		);
+		expect(!result.ok && result.errors).toMatchObject({
+			place: 'Kies een plek.',
+			startDate: 'Kies een dag.',
+			recurrence: 'Kies hoe vaak het is: één keer, elke week, om de week of elke maand.',
+			ends: 'Kies tot wanneer het doorgaat: geen einde, tot een datum of een aantal keer.'
+		});
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ar from '../../../messages/ar.json';
 import en from '../../../messages/en.json';
 import nl from '../../../messages/nl.json';
-import { bannerText, dataPage, isOfflineCopy, pageLocale, withBanner } from './offline-banner';
+import { bannerText, dataPage, pageLocale, withBanner } from './offline-banner';
 
 const page = `<!doctype html>
 <html lang="ar" dir="rtl">
@@ -84,15 +84,5 @@ describe('dataPage', () => {
 			'/f/horst/'
 		);
 		expect(at('/__data.json')).toBe('/');
-	});
-});
-
-describe('isOfflineCopy', () => {
-	it('knows the worker message and nothing else', () => {
-		expect(isOfflineCopy({ type: 'offline-copy', page: '/f/x', cachedAt: 1 })).toBe(true);
-		expect(isOfflineCopy({ type: 'offline-copy', page: '/f/x' })).toBe(false);
-		expect(isOfflineCopy({ type: 'SKIP_WAITING' })).toBe(false);
-		expect(isOfflineCopy(null)).toBe(false);
-		expect(isOfflineCopy('offline-copy')).toBe(false);
 	});
 });

@@ -4,19 +4,11 @@ import { baseLocale, isLocale, type Locale } from '$lib/paraglide/runtime';
 /** Set on the worker's saved copy of a page: when it was saved, in milliseconds since 1970. */
 export const CACHED_AT_HEADER = 'x-burenbord-cached-at';
 
-/** What the worker tells a page when it answered a data request from its saved copies. */
+/**
+ * What the worker tells a page when it answered a data request from its saved copies; the page
+ * script shows the banner (src/lib/sw/page-script.ts).
+ */
 export type OfflineCopy = { type: 'offline-copy'; page: string; cachedAt: number };
-
-export function isOfflineCopy(data: unknown): data is OfflineCopy {
-	const copy = data as Partial<OfflineCopy> | null;
-	return (
-		typeof copy === 'object' &&
-		copy !== null &&
-		copy.type === 'offline-copy' &&
-		typeof copy.page === 'string' &&
-		typeof copy.cachedAt === 'number'
-	);
-}
 
 /** The language a saved page was made in, from its `<html lang>`: the worker has no cookie to ask. */
 export function pageLocale(html: string): Locale {

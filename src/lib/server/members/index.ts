@@ -345,6 +345,15 @@ export function profile(db: DB, flatId: number, userId: number): Profile {
 	return row;
 }
 
+/**
+ * Whether the profile form's "tell me of fitting requests" box starts ticked: yes for a member
+ * who has listed no talent yet (whoever lists "pets" expects to hear of a cat to feed; the
+ * column's old default, off, was never their choice), else what they chose.
+ */
+export function hearsOfMatches(p: Pick<Profile, 'talents' | 'notifyMatches'>): boolean {
+	return p.notifyMatches || p.talents.length === 0;
+}
+
 export function saveProfile(db: DB, flatId: number, userId: number, input: Profile): void {
 	db.update(memberships)
 		.set(input)

@@ -245,3 +245,19 @@ describe('names that look the same', () => {
 		expect(members.forLogin(db, f.id, 'Anais')).toBeUndefined();
 	});
 });
+
+describe('hearing of fitting requests', () => {
+	it('asks yes by default for a member without talents, and keeps a choice once made', async () => {
+		const { db, flat: f } = flat();
+		const { userId } = await members.join(db, { flat: f, name: 'Layla', ...neighbour });
+		const fresh = members.profile(db, f.id, userId);
+		expect(fresh.notifyMatches).toBe(false);
+		expect(members.hearsOfMatches(fresh)).toBe(true);
+
+		const chosen = { ...fresh, talents: ['pets' as const] };
+		members.saveProfile(db, f.id, userId, { ...chosen, notifyMatches: false });
+		expect(members.hearsOfMatches(members.profile(db, f.id, userId))).toBe(false);
+		members.saveProfile(db, f.id, userId, { ...chosen, notifyMatches: true });
+		expect(members.hearsOfMatches(members.profile(db, f.id, userId))).toBe(true);
+	});
+});

@@ -14,6 +14,7 @@ export const load: LayoutServerLoad = (event) => {
 		unread: active ? notify.unreadCount(getDb(), flat.id, membership.userId) : 0,
 		nav: {
 			help: active && can(membership.role, 'help.view'),
+			post: active && can(membership.role, 'help.post'),
 			members: active && can(membership.role, 'members.view')
 		}
 	};

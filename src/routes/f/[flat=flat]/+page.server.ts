@@ -9,6 +9,14 @@ import { localDate } from '$lib/server/time';
 import { boardFilter } from '$lib/schemas';
 import type { PageServerLoad } from './$types';
 
+/**
+ * The board is read, not worked in: it comes without Svelte's scripts, so a cheap phone shows
+ * it sooner and has nothing to hydrate. Its links and its filter are plain HTML; what the app
+ * does around a page (the worker, the update bar, forms kept offline) is the page script's
+ * (src/lib/sw/page-script.ts). Pages reached from here load whole.
+ */
+export const csr = false;
+
 /** Today and the six days after it in the flat's own time: what the board shows as "this week". */
 function thisWeek(db: DB, flat: Pick<calendar.FlatRef, 'id' | 'timeZone'>) {
 	const today = localDate(new Date(), flat.timeZone);

@@ -19,15 +19,19 @@ export function categoryLabel(category: HelpCategory): string {
 	return labels[category]();
 }
 
-export function whenLabel(post: {
-	when: 'day' | 'period' | 'flexible';
-	startDate: string | null;
-	endDate: string | null;
-}): string {
-	if (post.when === 'day' && post.startDate)
-		return m.help_when_day({ date: formatDate(post.startDate) });
+/** When help is wanted: "Op 12 juli", "Van 12 juli tot en met 19 juli", the year when not this one. */
+export function whenLabel(
+	post: {
+		when: 'day' | 'period' | 'flexible';
+		startDate: string | null;
+		endDate: string | null;
+	},
+	today?: string
+): string {
+	const date = (d: string) => formatDate(d, undefined, today);
+	if (post.when === 'day' && post.startDate) return m.help_when_day({ date: date(post.startDate) });
 	if (post.when === 'period' && post.startDate && post.endDate)
-		return m.help_when_period({ from: formatDate(post.startDate), to: formatDate(post.endDate) });
+		return m.help_when_period({ from: date(post.startDate), to: date(post.endDate) });
 	return m.help_when_flexible();
 }
 

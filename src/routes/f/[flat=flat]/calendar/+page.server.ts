@@ -7,6 +7,12 @@ import * as ical from '$lib/server/calendar/ical';
 import { links } from '$lib/links';
 import type { Actions, PageServerLoad } from './$types';
 
+/**
+ * Read, not worked in: no Svelte scripts, as on the board (see its +page.server.ts). The feed
+ * forms are plain POSTs; adding an activity has its own page.
+ */
+export const csr = false;
+
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** The first and last local date of a month, and the months either side. */

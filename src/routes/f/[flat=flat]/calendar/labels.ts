@@ -5,16 +5,22 @@ import type { Recurrence } from '$lib/calendar';
 
 const utc = (date: string) => new Date(`${date}T12:00:00Z`);
 
-/** "Tuesday 16 March" in the reader's language, or "Tuesday 16 Mar" for a narrow column. */
+/**
+ * "Tuesday 16 March" in the reader's language, or "Tuesday 16 Mar" for a narrow column; with
+ * the year when it is not this year (`today`: the flat's, see `todayIn`).
+ */
 export function dayLabel(
 	date: string,
 	locale = getLocale(),
-	month: 'long' | 'short' = 'long'
+	month: 'long' | 'short' = 'long',
+	today?: string
 ): string {
+	const year = today ? today.slice(0, 4) : String(new Date().getFullYear());
 	return dateFormat(locale, {
 		weekday: 'long',
 		day: 'numeric',
 		month,
+		...(date.slice(0, 4) !== year && { year: 'numeric' }),
 		timeZone: 'UTC'
 	}).format(utc(date));
 }
@@ -37,6 +43,20 @@ export function weekdayNames(locale = getLocale()): { short: string; long: strin
 			dateFormat(locale, { weekday, timeZone: 'UTC' }).format(d);
 		return { short: f('short'), long: f('long') };
 	});
+}
+
+/** Every flat's first place (the `places` default in the schema): a name with a word per language. */
+const DEFAULT_PLACE = 'buurtkamer';
+
+/** Whether a place is the Buurtkamer, however a verbinder capitalised or spaced it. */
+export const isDefaultPlace = (place: string) => place.trim().toLowerCase() === DEFAULT_PLACE;
+
+/**
+ * A place as the reader says it: the Buurtkamer in their language (غرفة الحيّ beside Arabic
+ * headings that call it so), any other place as its verbinders wrote it.
+ */
+export function placeName(place: string, locale = getLocale()): string {
+	return isDefaultPlace(place) ? m.place_buurtkamer({}, { locale }) : place;
 }
 
 /** "10:00–11:30" (times are local wall times, shown as they are). */

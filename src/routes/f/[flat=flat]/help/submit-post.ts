@@ -6,7 +6,7 @@ import { requireMember } from '$lib/server/auth/guard';
 import { fieldError, keep, parseForm } from '$lib/server/form';
 import { writing } from '$lib/server/auth/rate-limit';
 import { localDate } from '$lib/server/time';
-import { postSchema } from '$lib/schemas';
+import { postSchema, postWhen } from '$lib/schemas';
 import { links } from '$lib/links';
 import { m } from '$lib/paraglide/messages';
 
@@ -25,11 +25,13 @@ export async function submitPost(event: RequestEvent, postId?: number) {
 			errors: fieldError('form', m.rate_limited_writing({ minutes }))
 		});
 	const form = parseForm(postSchema, body);
-	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+	// Dates typed under "any time" are taken (see postWhen): the form shows the choice it made.
+	const values = { ...form.values, when: postWhen({ when: '', ...form.values }) };
+	if (!form.ok) return fail(400, { values, errors: form.errors });
 	const { confirmed, ...input } = form.data;
 	const today = localDate(new Date(), flat.timeZone);
 	if (input.when !== 'flexible' && input.startDate && input.startDate < today)
-		return fail(400, { values: form.values, errors: fieldError('startDate', m.err_date_past()) });
+		return fail(400, { values, errors: fieldError('startDate', m.err_date_past()) });
 	const db = getDb();
 	const found = concerns(db, {
 		flatId: flat.id,
@@ -39,13 +41,13 @@ export async function submitPost(event: RequestEvent, postId?: number) {
 	});
 	if (found.includes('long'))
 		return fail(400, {
-			values: form.values,
+			values,
 			errors: fieldError('endDate', m.err_period_long()),
 			check: { concerns: found, harsh: false }
 		});
 	const harsh = soundsHarsh(`${input.title}\n${input.description}`);
 	if (!confirmed && (found.length > 0 || harsh))
-		return { values: form.values, check: { concerns: found, harsh } };
+		return { values, check: { concerns: found, harsh } };
 	const author = { userId: user.id, role: membership.role };
 	let id = postId;
 	if (id) {
@@ -55,7 +57,7 @@ export async function submitPost(event: RequestEvent, postId?: number) {
 			// Someone else's post is refused like every step that is not yours; a closed one is a 400.
 			if (e instanceof help.HelpError)
 				return fail(e.code === 'not_allowed' ? 403 : 400, {
-					values: form.values,
+					values,
 					errors: fieldError('form', m.help_cannot_edit())
 				});
 			throw e;

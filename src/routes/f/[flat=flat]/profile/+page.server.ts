@@ -10,8 +10,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { flat, user } = requireMember(event, 'help.view');
 	const db = getDb();
+	const profile = members.profile(db, flat.id, user.id);
 	return {
-		profile: members.profile(db, flat.id, user.id),
+		profile,
+		hearsOfMatches: members.hearsOfMatches(profile),
 		blocked: moderation.blockedBy(db, flat.id, user.id)
 	};
 };

@@ -13,6 +13,12 @@ import { greetingSchema, stepSchema } from '$lib/schemas/welcome';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
+/**
+ * Read, not worked in: no Svelte scripts, as on the board (see its +page.server.ts). The
+ * checklist's forms are plain POSTs that come back to this page.
+ */
+export const csr = false;
+
 /** How far ahead the welcome page looks for the next activities, and how many it shows. */
 const AHEAD_DAYS = 60;
 const NEXT_SHOWN = 3;
