@@ -105,3 +105,15 @@ export async function joinAs(flat: TestFlat, name: string, houseNumber = ''): Pr
 	await ctx.dispose();
 	return state;
 }
+
+/** `ready` can resolve while the worker is still activating: wait for `activated`. */
+export async function workerActivated(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const reg = await navigator.serviceWorker.ready;
+		const worker = reg.active!;
+		if (worker.state !== 'activated')
+			await new Promise((done) =>
+				worker.addEventListener('statechange', () => worker.state === 'activated' && done(null))
+			);
+	});
+}

@@ -1,21 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { BASE_URL, expectAccessible, joinAs, makeFlat } from './helpers';
+import { expect, test } from '@playwright/test';
+import { BASE_URL, expectAccessible, joinAs, makeFlat, workerActivated } from './helpers';
 
 // The reading pages (board, calendar, welcome page) come without Svelte's scripts; the app's
 // own small script (src/lib/sw/page-script.ts) does there what the app does around a page.
 // The worker, the update bar and logging out are tested on these pages in pwa.spec.ts.
-
-/** `ready` can resolve while the worker is still activating: wait for `activated`. */
-async function workerActivated(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		const reg = await navigator.serviceWorker.ready;
-		const worker = reg.active!;
-		if (worker.state !== 'activated')
-			await new Promise((done) =>
-				worker.addEventListener('statechange', () => worker.state === 'activated' && done(null))
-			);
-	});
-}
 
 test('the reading pages load no Svelte scripts, only the page script with its texts', async ({
 	browser

@@ -1,17 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { BASE_URL, expectAccessible, joinAs, makeFlat } from './helpers';
-
-/** `ready` can resolve while the worker is still activating: wait for `activated`. */
-async function workerActivated(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		const reg = await navigator.serviceWorker.ready;
-		const worker = reg.active!;
-		if (worker.state !== 'activated')
-			await new Promise((done) =>
-				worker.addEventListener('statechange', () => worker.state === 'activated' && done(null))
-			);
-	});
-}
+import { BASE_URL, expectAccessible, joinAs, makeFlat, workerActivated } from './helpers';
 
 test('the app installs: manifest with icons, no installability errors', async ({
 	page,
