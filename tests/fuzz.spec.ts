@@ -154,7 +154,7 @@ function ahead(days: number): string {
 
 type Target = { url: string; action: string };
 
-/** A post, an activity and a map place, so /help/[id], /calendar/[id] and /map/[id] are real. */
+/** A post, an activity and a map place, so /help/[id=id], /calendar/[id=id] and /map/[id=id] are real. */
 async function seed(flat: TestFlat): Promise<{ routes: FlatRoute[]; targets: Target[] }> {
 	const ctx = await client(flat.verbinder.state);
 	const help = await post(ctx, `/f/${flat.slug}/help/new`, {

@@ -110,14 +110,14 @@ const RULES: Record<string, Record<string, Rule>> = {
 
 	[`${FLAT}/calendar`]: { feed: { may: MEMBERS }, stopFeed: { may: MEMBERS } },
 	// The activity is the verbinder's: its author or a verbinder manages it, nobody else.
-	[`${FLAT}/calendar/[id]`]: {
+	[`${FLAT}/calendar/[id=id]`]: {
 		approve: { may: VERBINDER, guard: MEMBERS },
 		decline: { may: VERBINDER, guard: MEMBERS },
 		pause: { may: VERBINDER, guard: MEMBERS },
 		resume: { may: VERBINDER, guard: MEMBERS },
 		end: { may: VERBINDER, guard: MEMBERS, real: (n) => ({ lastDate: n.date }) }
 	},
-	[`${FLAT}/calendar/[id]/[date=date]`]: {
+	[`${FLAT}/calendar/[id=id]/[date=date]`]: {
 		// Professionals see how many come, not who: they do not answer either.
 		rsvp: { may: NEIGHBOURS, real: () => ({ kind: 'coming', guests: '1' }) },
 		undo: { may: NEIGHBOURS },
@@ -129,7 +129,7 @@ const RULES: Record<string, Record<string, Rule>> = {
 		},
 		restore: { may: VERBINDER, guard: MEMBERS }
 	},
-	[`${FLAT}/calendar/[id]/edit`]: { default: { may: VERBINDER, guard: MEMBERS, real: activity } },
+	[`${FLAT}/calendar/[id=id]/edit`]: { default: { may: VERBINDER, guard: MEMBERS, real: activity } },
 	[`${FLAT}/calendar/new`]: { default: { may: MEMBERS, real: activity } },
 	[`${FLAT}/calendar/settings`]: {
 		default: {
@@ -139,7 +139,7 @@ const RULES: Record<string, Record<string, Rule>> = {
 		}
 	},
 	// Fatima's request, which Ans answered: only Fatima and her helper take the thread's steps.
-	[`${FLAT}/help/[id]`]: {
+	[`${FLAT}/help/[id=id]`]: {
 		respond: {
 			may: NEIGHBOURS,
 			real: () => ({ message: 'Ik kan helpen' }),
@@ -155,7 +155,7 @@ const RULES: Record<string, Record<string, Rule>> = {
 		report: { may: NEIGHBOURS, real: () => ({ reason: 'Klopt niet' }) },
 		block: { may: NEIGHBOURS }
 	},
-	[`${FLAT}/help/[id]/edit`]: { default: { may: NOBODY, guard: NEIGHBOURS, real: helpPost } },
+	[`${FLAT}/help/[id=id]/edit`]: { default: { may: NOBODY, guard: NEIGHBOURS, real: helpPost } },
 	[`${FLAT}/help/new`]: { default: { may: NEIGHBOURS, real: helpPost } },
 	[`${FLAT}/join-code`]: {
 		rotate: { may: VERBINDER },
@@ -169,7 +169,7 @@ const RULES: Record<string, Record<string, Rule>> = {
 	[`${FLAT}/map`]: {
 		move: { may: EDITORS, real: (n) => ({ id: String(n.entry), direction: 'up' }) }
 	},
-	[`${FLAT}/map/[id]/edit`]: {
+	[`${FLAT}/map/[id=id]/edit`]: {
 		save: {
 			may: EDITORS,
 			real: () => ({ category: 'neighbourhood_team', name: 'Overgenomen plek' })
@@ -234,7 +234,7 @@ const RULES: Record<string, Record<string, Rule>> = {
 };
 
 /** Steps that end what the rest of the run needs (a neighbour, the join code, the session). */
-const LAST = [`${FLAT}/help/[id] ?/block`, `${FLAT}/join-code ?/rotate`, '/logout ?/default'];
+const LAST = [`${FLAT}/help/[id=id] ?/block`, `${FLAT}/join-code ?/rotate`, '/logout ?/default'];
 
 /** What only neighbours may read: none of it may reach a professional. */
 const SECRET = {
@@ -406,9 +406,9 @@ async function neighbourhood(prefix: string): Promise<Neighbourhood> {
 function samples(n?: Neighbourhood): Samples {
 	if (!n) return {};
 	return {
-		'/help/[id]': String(n.post),
-		'/calendar/[id]': String(n.activity),
-		'/map/[id]': String(n.entry),
+		'/help/[id=id]': String(n.post),
+		'/calendar/[id=id]': String(n.activity),
+		'/map/[id=id]': String(n.entry),
 		date: n.date
 	};
 }
@@ -542,10 +542,10 @@ test('a professional never sees help posts, threads, balances or house numbers, 
 	];
 	// Each help route with each post: open, done with a thread, asked later, on someone's behalf.
 	const paths = [
-		...flatRoutes(samples(n)).filter((r) => !r.route.startsWith('/help/[id]')),
+		...flatRoutes(samples(n)).filter((r) => !r.route.startsWith('/help/[id=id]')),
 		...[n.post, n.donePost, n.laterPost, n.behalfPost].flatMap((id) =>
-			flatRoutes({ ...samples(n), '/help/[id]': String(id) }).filter((r) =>
-				r.route.startsWith('/help/[id]')
+			flatRoutes({ ...samples(n), '/help/[id=id]': String(id) }).filter((r) =>
+				r.route.startsWith('/help/[id=id]')
 			)
 		)
 	].map((r) => `${f}${r.path}`);

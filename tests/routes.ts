@@ -5,7 +5,7 @@ const ROUTES_ROOT = path.resolve('src/routes');
 const FLAT_DIR = path.join('f', '[flat=flat]');
 
 export type Route = {
-	/** The route as its folders name it, e.g. `/help/[id]`: the same whatever the samples. */
+	/** The route as its folders name it, e.g. `/help/[id=id]`: the same whatever the samples. */
 	route: string;
 	/** The route with its parameters filled in. */
 	path: string;
@@ -15,7 +15,7 @@ export type Route = {
 export type FlatRoute = Route;
 
 /**
- * Parameter values: by name (`id`), or for one route folder by its route (`/help/[id]`),
+ * Parameter values: by name (`id`), or for one route folder by its route (`/help/[id=id]`),
  * which wins, since the `id` of a help post is not the `id` of an activity.
  */
 export type Samples = Record<string, string>;

@@ -22,9 +22,9 @@ export const links = {
 			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })
 			: resolve('/f/[flat=flat]', { flat: slug }),
 	post: (slug: string, id: number) =>
-		resolve('/f/[flat=flat]/help/[id]', { flat: slug, id: String(id) }),
+		resolve('/f/[flat=flat]/help/[id=id]', { flat: slug, id: String(id) }),
 	editPost: (slug: string, id: number) =>
-		resolve('/f/[flat=flat]/help/[id]/edit', { flat: slug, id: String(id) }),
+		resolve('/f/[flat=flat]/help/[id=id]/edit', { flat: slug, id: String(id) }),
 	newPost: (slug: string, type?: 'offer' | 'request') =>
 		resolve('/f/[flat=flat]/help/new', { flat: slug }) + (type ? `?type=${type}` : ''),
 	map: (
@@ -44,7 +44,7 @@ export const links = {
 	},
 	mapNew: (slug: string) => resolve('/f/[flat=flat]/map/new', { flat: slug }),
 	mapEdit: (slug: string, id: number) =>
-		resolve('/f/[flat=flat]/map/[id]/edit', { flat: slug, id: String(id) }),
+		resolve('/f/[flat=flat]/map/[id=id]/edit', { flat: slug, id: String(id) }),
 	welcome: (slug: string, lang?: string) =>
 		resolve('/f/[flat=flat]/welcome', { flat: slug }) +
 		(lang ? `?lang=${encodeURIComponent(lang)}` : ''),
@@ -59,13 +59,13 @@ export const links = {
 	newActivity: (slug: string) => resolve('/f/[flat=flat]/calendar/new', { flat: slug }),
 	calendarSettings: (slug: string) => resolve('/f/[flat=flat]/calendar/settings', { flat: slug }),
 	activity: (slug: string, id: number) =>
-		resolve('/f/[flat=flat]/calendar/[id]', { flat: slug, id: String(id) }),
+		resolve('/f/[flat=flat]/calendar/[id=id]', { flat: slug, id: String(id) }),
 	editActivity: (slug: string, id: number) =>
-		resolve('/f/[flat=flat]/calendar/[id]/edit', { flat: slug, id: String(id) }),
+		resolve('/f/[flat=flat]/calendar/[id=id]/edit', { flat: slug, id: String(id) }),
 	occurrence: (slug: string, id: number, date: string) =>
-		resolve('/f/[flat=flat]/calendar/[id]/[date=date]', { flat: slug, id: String(id), date }),
+		resolve('/f/[flat=flat]/calendar/[id=id]/[date=date]', { flat: slug, id: String(id), date }),
 	activityIcs: (slug: string, id: number) =>
-		resolve('/f/[flat=flat]/calendar/[id]/activity.ics', { flat: slug, id: String(id) }),
+		resolve('/f/[flat=flat]/calendar/[id=id]/activity.ics', { flat: slug, id: String(id) }),
 	calendarFeed: (slug: string, token: string) =>
 		resolve('/f/[flat=flat]/calendar.ics', { flat: slug }) + '?token=' + encodeURIComponent(token),
 	poster: (slug: string, also?: string) =>

@@ -182,8 +182,8 @@ describe('routes take their schemas from $lib/schemas', () => {
 	const STILL_IMPORTING: Record<string, string> = {
 		'f/[flat=flat]/map/context.ts': 'the id in the URL',
 		'f/[flat=flat]/calendar/context.ts': 'the id in the URL',
-		'f/[flat=flat]/help/[id]/+page.server.ts': 'the id in the URL; GenericSchema for step()',
-		'f/[flat=flat]/calendar/[id]/[date=date]/+page.server.ts': 'GenericSchema for step()',
+		'f/[flat=flat]/help/[id=id]/+page.server.ts': 'the id in the URL; GenericSchema for step()',
+		'f/[flat=flat]/calendar/[id=id]/[date=date]/+page.server.ts': 'GenericSchema for step()',
 		'f/[flat=flat]/welcome/+page.server.ts': '?lang= read with the locale schema',
 		'f/[flat=flat]/welcome/sheet/+page.server.ts': '?lang= read with the locale schema',
 		'language/+page.server.ts': 'v.safeParse(localeSchema)'
