@@ -186,6 +186,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',
-		env: { TZ: 'UTC' }
+		env: { TZ: 'UTC' },
+		// A test that checks nothing passes whatever the code does.
+		expect: { requireAssertions: true }
 	}
 });

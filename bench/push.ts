@@ -8,7 +8,6 @@ import { openDatabase } from '../src/lib/server/db';
 import * as calendar from '../src/lib/server/calendar';
 import * as prefs from '../src/lib/server/notify/prefs';
 import * as push from '../src/lib/server/push';
-import { deliver, webPushSender } from '../src/lib/server/push/deliver';
 import { addDays, localDate } from '../src/lib/server/time';
 import { PUSH_CERT, startPushService } from '../tests/push-service';
 import { benchDir, machine, readBench, writeSection } from './common';
@@ -51,7 +50,7 @@ async function main() {
 
 	const service = await startPushService();
 	// As production sends (an agent of its own with keep-alive), trusting the service's certificate.
-	const send = webPushSender({ ca: readFileSync(PUSH_CERT, 'utf8') });
+	const send = push.webPushSender({ ca: readFileSync(PUSH_CERT, 'utf8') });
 	const rounds: Round[] = [];
 	const subscriptions: number[] = [];
 	try {
@@ -87,7 +86,7 @@ async function main() {
 			const t1 = performance.now();
 			// What the push worker does after a kick: deliver until nothing more is due.
 			for (let idle = 0; service.received.length - before < DEVICES && idle < 5;) {
-				const done = await deliver(db, send, new Date());
+				const done = await push.deliver(db, send, new Date());
 				idle = done.sent + done.retried + done.failed + done.removed === 0 ? idle + 1 : 0;
 			}
 			const t2 = performance.now();

@@ -12,7 +12,8 @@ import {
 } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { startJobs } from '$lib/server/jobs';
-import { startPushWorker } from '$lib/server/push/deliver';
+import { fillNameSkeletons } from '$lib/server/members/backfill';
+import { startPushWorker } from '$lib/server/push';
 import * as cookies from '$lib/server/auth/cookies';
 import * as session from '$lib/server/auth/session';
 import { crossSiteRefusal, isCrossSiteForm } from '$lib/server/cross-site';
@@ -21,8 +22,11 @@ import { pageScriptTag } from '$lib/server/page-script';
 /** Migrate at start, so the first request does not wait for it and a bad migration fails loudly. */
 export const init: ServerInit = () => {
 	if (building) return;
-	startJobs(getDb());
-	startPushWorker(getDb());
+	const db = getDb();
+	// Accounts from before confusable skeletons get theirs before anyone can join next to them.
+	fillNameSkeletons(db);
+	startJobs(db);
+	startPushWorker(db);
 };
 
 /** Where Paraglide's `getLocale()` finds the language of the request being answered. */

@@ -129,7 +129,9 @@ const RULES: Record<string, Record<string, Rule>> = {
 		},
 		restore: { may: VERBINDER, guard: MEMBERS }
 	},
-	[`${FLAT}/calendar/[id=id]/edit`]: { default: { may: VERBINDER, guard: MEMBERS, real: activity } },
+	[`${FLAT}/calendar/[id=id]/edit`]: {
+		default: { may: VERBINDER, guard: MEMBERS, real: activity }
+	},
 	[`${FLAT}/calendar/new`]: { default: { may: MEMBERS, real: activity } },
 	[`${FLAT}/calendar/settings`]: {
 		default: {

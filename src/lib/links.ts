@@ -1,4 +1,5 @@
 import { resolve } from '$app/paths';
+import { POST_ROUTE } from './stored-links';
 
 /** Every in-app link is built here, through Kit's typed `resolve`, so a route moves in one place. */
 export const links = {
@@ -21,8 +22,12 @@ export const links = {
 		sub
 			? resolve(`/f/[flat=flat]/${sub}`, { flat: slug })
 			: resolve('/f/[flat=flat]', { flat: slug }),
-	post: (slug: string, id: number) =>
-		resolve('/f/[flat=flat]/help/[id=id]', { flat: slug, id: String(id) }),
+	/** The board with its filters and page in the query (empty ones too: the form sends them). */
+	board: (slug: string, query: Record<string, string> = {}) => {
+		const search = new URLSearchParams(query).toString();
+		return resolve('/f/[flat=flat]', { flat: slug }) + (search ? `?${search}` : '');
+	},
+	post: (slug: string, id: number) => resolve(POST_ROUTE, { flat: slug, id: String(id) }),
 	editPost: (slug: string, id: number) =>
 		resolve('/f/[flat=flat]/help/[id=id]/edit', { flat: slug, id: String(id) }),
 	newPost: (slug: string, type?: 'offer' | 'request') =>

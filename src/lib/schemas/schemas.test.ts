@@ -1,7 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale, baseLocale } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/server/form';
-import { activitySchema, flatSchema, joinSchema, postSchema, postWhen } from '.';
+import {
+	activitySchema,
+	deviceSchema,
+	flatSchema,
+	joinSchema,
+	languageSwitchSchema,
+	loginSchema,
+	moveSchema,
+	newKeySchema,
+	postSchema,
+	postWhen,
+	removeEntrySchema,
+	verbinderSchema
+} from '.';
 
 function form(fields: Record<string, string>) {
 	const data = new FormData();
@@ -219,5 +232,63 @@ describe('activity form messages', () => {
 			recurrence: 'Kies hoe vaak het is: één keer, elke week, om de week of elke maand.',
 			ends: 'Kies tot wanneer het doorgaat: geen einde, tot een datum of een aantal keer.'
 		});
+	});
+});
+
+describe('ids in forms', () => {
+	it('are read by one rule: a whole number from 1, at most twelve digits', () => {
+		for (const [schema, field] of [
+			[deviceSchema, 'id'],
+			[moveSchema, 'id'],
+			[verbinderSchema, 'flatId'],
+			[newKeySchema, 'holderId']
+		] as const) {
+			const read = (id: string) =>
+				parseForm(schema, form({ [field]: id, direction: 'up', name: 'Bram' }));
+			const found = read('42') as { ok: boolean; data?: Record<string, unknown> };
+			expect(found.data?.[field], field).toBe(42);
+			for (const wrong of ['0', '-1', '1.5', 'abc', '1234567890123'])
+				expect(read(wrong).ok, `${field} ${wrong}`).toBe(false);
+		}
+	});
+
+	it('ask a person to choose when a list was left at its first line', () => {
+		const result = parseForm(newKeySchema, form({ holderId: '' }));
+		expect(!result.ok && result.errors.holderId).toBe('Maak een keuze.');
+	});
+});
+
+describe('where a form goes next', () => {
+	it('never refuses a language switch: what it does not know is left out', () => {
+		const read = (fields: Record<string, string>) => parseForm(languageSwitchSchema, form(fields));
+		expect(read({ locale: 'en', redirectTo: '/f/h' })).toMatchObject({
+			ok: true,
+			data: { locale: 'en', redirectTo: '/f/h' }
+		});
+		expect(read({ locale: 'xx', redirectTo: '/'.repeat(2001) })).toMatchObject({
+			ok: true,
+			data: { locale: undefined, redirectTo: '/' }
+		});
+	});
+
+	it('keeps the page a login came from, and goes on without one', () => {
+		const login = (fields: Record<string, string>) =>
+			parseForm(loginSchema, form({ flat: 'h', name: 'Ans', password: 'geheim', ...fields }));
+		expect(login({ redirectTo: '/f/h/calendar' })).toMatchObject({
+			ok: true,
+			data: { redirectTo: '/f/h/calendar' }
+		});
+		expect(login({})).toMatchObject({ ok: true, data: { redirectTo: '' } });
+		expect(login({ redirectTo: 'x'.repeat(2001) })).toMatchObject({
+			ok: true,
+			data: { redirectTo: '' }
+		});
+	});
+});
+
+describe('removing a place from the map', () => {
+	it('asks for the tick first', () => {
+		expect(parseForm(removeEntrySchema, form({ confirm: 'on' })).ok).toBe(true);
+		expect(parseForm(removeEntrySchema, form({})).ok).toBe(false);
 	});
 });

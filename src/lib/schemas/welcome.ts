@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { GREETING_MAX, WELCOME_STEPS, WELCOME_TEXT_MAX } from '$lib/welcome';
-import { locale } from '.';
+import { locale } from './fields';
 
 /** Control characters; a welcome text keeps its tabs and line breaks. */
 const CONTROL = /\p{Cc}/u;

@@ -1,9 +1,16 @@
-import { error, fail, isActionFailure, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import {
+	error,
+	fail,
+	isActionFailure,
+	isRedirect,
+	type ActionFailure,
+	type RequestEvent
+} from '@sveltejs/kit';
 import type * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import type { WriteLimit } from './auth/rate-limit';
 import { DomainError } from './errors';
-import { parseForm } from './form';
+import { keep, parseForm } from './form';
 import { refusalFor, type Refusal } from './refusals';
 
 /** What a failed action gives its form back: enough to show it again without JavaScript. */
@@ -19,8 +26,11 @@ type Output<S> = S extends v.GenericSchema ? v.InferOutput<S> : undefined;
 export type ActionSpec<E extends RequestEvent, C, S extends v.GenericSchema | undefined, R> = {
 	/** The action's name, given back so the page knows which form answered. */
 	name: string;
-	/** Who may: the one guard (`requireMember(event, permission)`) or a context built on it. */
-	guard: (event: E) => C;
+	/**
+	 * Who may: the one guard (`requireMember(event, permission)`) or a context built on it; it
+	 * may wait (a join code is looked up behind its rate limit).
+	 */
+	guard: (event: E) => C | Promise<C>;
 	/** The form's schema; none for a button without fields. */
 	schema?: S;
 	/** Fields that may come more than once (a group of checkboxes): read as a list. */
@@ -49,11 +59,16 @@ export function action<E extends RequestEvent, C, S extends v.GenericSchema | un
 ) {
 	return async (event: E): Promise<Done<Awaited<R>> | ActionFailure<Failed>> => {
 		const name = spec.name;
-		const ctx = spec.guard(event);
+		const ctx = await spec.guard(event);
 		const body = spec.schema ? await event.request.formData() : null;
 		// After the last await, so no other request writes between this check and the count.
 		const minutes = spec.limit?.wait(event);
-		if (minutes) return fail(429, { action: name, message: m.rate_limited_writing({ minutes }) });
+		if (minutes)
+			return fail(429, {
+				action: name,
+				values: body ? keep(body) : undefined,
+				message: m.rate_limited_writing({ minutes })
+			});
 		let data = undefined as Output<S>;
 		let values: Record<string, string> | undefined;
 		if (spec.schema && body) {
@@ -66,6 +81,8 @@ export function action<E extends RequestEvent, C, S extends v.GenericSchema | un
 		try {
 			result = await spec.run(ctx, data, event);
 		} catch (e) {
+			// A verb that went through and sends the person on (to the new post) wrote too.
+			if (isRedirect(e)) spec.limit?.count(event);
 			if (!(e instanceof DomainError)) throw e;
 			return refuse(name, e, values, spec.refusals);
 		}

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Concept, DomainError } from './errors';
+import { MAX_ENTRIES } from './socialmap';
 
 /**
  * How a refusal reaches the person: its status, the words, and the field they stand beside
@@ -56,7 +57,9 @@ export const REFUSALS: { [C in Concept]?: Record<string, Refusal> } = {
 		wrong_state: { status: 400, message: () => m.help_err_state() }
 	},
 	socialmap: {
-		preset: { status: 400, message: () => m.map_err_preset() }
+		preset: { status: 400, message: () => m.map_err_preset() },
+		full: { status: 400, field: 'form', message: () => m.map_err_full({ max: MAX_ENTRIES }) },
+		name: { status: 400, field: 'name', message: () => m.map_err_name() }
 	},
 	setup: {
 		setup_done: notFound

@@ -38,7 +38,7 @@ const SLOT = 15 * 60 * 1000;
 const offsets = new Map<string, number>();
 
 /** How far the time zone is ahead of UTC at this instant, in ms. */
-function offset(instant: number, timeZone: string): number {
+export function offset(instant: number, timeZone: string): number {
 	const slot = Math.floor(instant / SLOT) * SLOT;
 	const key = `${timeZone}|${slot}`;
 	const known = offsets.get(key);
@@ -81,8 +81,8 @@ export function localInstant(date: string, time: string, timeZone: string): Date
 	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
 	const [h, min] = time.split(':').map(Number) as [number, number];
 	const clock = Date.UTC(y, m - 1, d, h, min);
-	const before = clock - offset(clock - DAY / 2, timeZone);
-	const after = clock - offset(clock + DAY / 2, timeZone);
+	const before = clock - offset(clock - DAY, timeZone);
+	const after = clock - offset(clock + DAY, timeZone);
 	const real = [before, after].filter((at) => at + offset(at, timeZone) === clock);
 	return new Date(real.length ? Math.min(...real) : before);
 }

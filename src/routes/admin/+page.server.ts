@@ -1,10 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as admin from '$lib/server/admin';
 import * as flats from '$lib/server/flats';
-import * as members from '$lib/server/members';
 import { requireAdmin } from '$lib/server/auth/guard';
-import { fieldError, parseForm } from '$lib/server/form';
+import { action } from '$lib/server/action';
 import { flatSchema, verbinderSchema } from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,50 +13,22 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	createFlat: async (event) => {
-		requireAdmin(event);
-		const form = parseForm(flatSchema, await event.request.formData());
-		if (!form.ok)
-			return fail(400, { action: 'createFlat', values: form.values, errors: form.errors });
-		try {
-			const flat = admin.createFlat(getDb(), form.data);
-			return { action: 'createFlat', created: flat.name };
-		} catch (e) {
-			if (e instanceof flats.FlatError)
-				return fail(400, {
-					action: 'createFlat',
-					values: form.values,
-					errors: fieldError('slug', m.err_slug_taken())
-				});
-			throw e;
-		}
-	},
+	createFlat: action({
+		name: 'createFlat',
+		guard: requireAdmin,
+		schema: flatSchema,
+		run: (_, input) => ({ created: admin.createFlat(getDb(), input).name })
+	}),
 
 	/** A login code for a flat's (first) verbinder, shown once to pass on. */
-	verbinder: async (event) => {
-		requireAdmin(event);
-		const form = parseForm(verbinderSchema, await event.request.formData());
-		if (!form.ok)
-			return fail(400, { action: 'verbinder', values: form.values, errors: form.errors });
-		const db = getDb();
-		const flat = flats.listForAdmin(db).find((f) => f.id === form.data.flatId);
-		if (!flat)
-			return fail(400, {
-				action: 'verbinder',
-				values: form.values,
-				errors: fieldError('flatId', m.err_choose())
-			});
-		try {
-			const code = admin.handVerbinder(db, { flatId: flat.id, name: form.data.name });
-			return { action: 'verbinder', handed: { flat: flat.name, name: form.data.name, code } };
-		} catch (e) {
-			if (e instanceof members.MemberError && e.code === 'name_taken')
-				return fail(400, {
-					action: 'verbinder',
-					values: form.values,
-					errors: fieldError('name', m.join_name_taken())
-				});
-			throw e;
-		}
-	}
+	verbinder: action({
+		name: 'verbinder',
+		guard: requireAdmin,
+		schema: verbinderSchema,
+		// The flat is picked from the list: one that is gone is picked again.
+		refusals: { not_found: { status: 400, field: 'flatId', message: () => m.err_choose() } },
+		run: (_, { flatId, name }) => ({
+			handed: { ...admin.handOver(getDb(), { flatId, name }), name }
+		})
+	})
 };

@@ -6,17 +6,12 @@ import { startSession } from '$lib/server/auth';
 import { lastFlat, setLastFlat } from '$lib/server/auth/cookies';
 import { checkLogin } from '$lib/server/auth/password';
 import { limits, minutesToWait } from '$lib/server/auth/rate-limit';
-import { fieldError, parseForm } from '$lib/server/form';
+import { action } from '$lib/server/action';
+import { fieldError } from '$lib/server/form';
 import { loginSchema } from '$lib/schemas';
 import { links, safeRedirect } from '$lib/links';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-
-/** A flat as a person names it at login: its web name, or the code on the hall poster. */
-function findFlat(input: string) {
-	const db = getDb();
-	return flats.bySlug(db, input.trim().toLowerCase()) ?? flats.byJoinCode(db, input);
-}
 
 /**
  * The device remembers the flat it logged in to, and the form starts with it filled in. Only
@@ -31,27 +26,36 @@ export const load: PageServerLoad = ({ cookies, url, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const data = await event.request.formData();
-		const form = parseForm(loginSchema, data);
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const { flat: flatInput, name, password } = form.data;
-		const flat = findFlat(flatInput);
-		const account = flat ? members.forLogin(getDb(), flat.id, name) : undefined;
-		// Guesses count against the account they are aimed at, however its flat was typed.
-		const limit = await limits.login.check(
-			event,
-			account ? `user:${account.userId}` : `none:${flat?.id ?? ''}|${members.nameKey(name)}`
-		);
-		if (limit.limited)
-			return fail(429, {
-				values: form.values,
-				errors: fieldError('form', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
-			});
-		if (!(await checkLogin(account, password)) || !flat || !account)
-			return fail(400, { values: form.values, errors: fieldError('form', m.login_failed()) });
-		startSession(event, { id: account.userId, locale: account.locale });
-		setLastFlat(event, flat.slug);
-		redirect(303, safeRedirect(String(data.get('redirectTo') ?? ''), links.flat(flat.slug)));
-	}
+	/**
+	 * Rate limited per account before the password is checked, so the refusals are the route's
+	 * own: nothing in the domain knows how many guesses came before.
+	 */
+	default: action({
+		name: 'login',
+		guard: () => null,
+		schema: loginSchema,
+		run: async (_, { flat: typed, name, password, redirectTo }, event) => {
+			const db = getDb();
+			const flat = flats.named(db, typed);
+			const account = flat ? members.forLogin(db, flat.id, name) : undefined;
+			// The form comes back with what was typed; never the password.
+			const values = { flat: typed, name, redirectTo };
+			// Guesses count against the account they are aimed at, however its flat was typed.
+			const limit = await limits.login.check(
+				event,
+				account ? `user:${account.userId}` : `none:${flat?.id ?? ''}|${members.nameKey(name)}`
+			);
+			if (limit.limited)
+				return fail(429, {
+					action: 'login',
+					values,
+					errors: fieldError('form', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
+				});
+			if (!(await checkLogin(account, password)) || !flat || !account)
+				return fail(400, { action: 'login', values, errors: fieldError('form', m.login_failed()) });
+			startSession(event, { id: account.userId, locale: account.locale });
+			setLastFlat(event, flat.slug);
+			redirect(303, safeRedirect(redirectTo, links.flat(flat.slug)));
+		}
+	})
 };

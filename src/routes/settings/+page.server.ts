@@ -6,7 +6,8 @@ import * as account from '$lib/server/auth/account';
 import * as members from '$lib/server/members';
 import { setLocale } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guard';
-import { fieldError, parseForm } from '$lib/server/form';
+import { action } from '$lib/server/action';
+import { fieldError } from '$lib/server/form';
 import { limits, minutesToWait } from '$lib/server/auth/rate-limit';
 import { changePasswordSchema, deviceSchema, localeSchema } from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
@@ -26,44 +27,58 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	removeDevice: async (event) => {
-		const user = requireUser(event);
-		const form = parseForm(deviceSchema, await event.request.formData());
-		if (!form.ok || !push.removeDevice(getDb(), user.id, form.data.id))
-			return fail(400, { action: 'removeDevice', message: m.push_device_gone() });
-		return { action: 'removeDevice', removed: true };
-	},
-	language: async (event) => {
-		const user = requireUser(event);
-		const form = parseForm(localeSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'language', errors: form.errors });
-		account.setLocale(getDb(), user.id, form.data.locale);
-		setLocale(event, form.data.locale);
-		// A new page load, so the page (and its direction) comes back in the new language.
-		redirect(303, links.settings());
-	},
-	password: async (event) => {
-		const user = requireUser(event);
-		const form = parseForm(changePasswordSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'password', errors: form.errors });
-		// Guessing the current password from a session left open is slowed like a login.
-		const limit = await limits.passwordChange.check(event, `user:${user.id}`);
-		if (limit.limited)
-			return fail(429, {
-				action: 'password',
-				errors: fieldError('current', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
+	removeDevice: action({
+		name: 'removeDevice',
+		guard: requireUser,
+		schema: deviceSchema,
+		run: (user, { id }) => {
+			// Removed already, on another device or by a push service that gave up on it.
+			if (!push.removeDevice(getDb(), user.id, id))
+				return fail(400, { action: 'removeDevice', message: m.push_device_gone() });
+			return { removed: true };
+		}
+	}),
+
+	language: action({
+		name: 'language',
+		guard: requireUser,
+		schema: localeSchema,
+		run: (user, { locale }, event) => {
+			account.setLocale(getDb(), user.id, locale);
+			setLocale(event, locale);
+			// A new page load, so the page (and its direction) comes back in the new language.
+			redirect(303, links.settings());
+		}
+	}),
+
+	/** Rate limited per account, so its refusals are the route's own (as at login). */
+	password: action({
+		name: 'password',
+		guard: requireUser,
+		schema: changePasswordSchema,
+		run: async (user, { current, password }, event) => {
+			// Guessing the current password from a session left open is slowed like a login.
+			const limit = await limits.passwordChange.check(event, `user:${user.id}`);
+			if (limit.limited)
+				return fail(429, {
+					action: 'password',
+					errors: fieldError(
+						'current',
+						m.rate_limited({ minutes: minutesToWait(limit.retryAfter) })
+					)
+				});
+			const changed = await account.changePassword(getDb(), {
+				userId: user.id,
+				keepSessionId: event.locals.session!.id,
+				current,
+				next: password
 			});
-		const changed = await account.changePassword(getDb(), {
-			userId: user.id,
-			keepSessionId: event.locals.session!.id,
-			current: form.data.current,
-			next: form.data.password
-		});
-		if (!changed)
-			return fail(400, {
-				action: 'password',
-				errors: fieldError('current', m.settings_wrong_password())
-			});
-		return { action: 'password', saved: true };
-	}
+			if (!changed)
+				return fail(400, {
+					action: 'password',
+					errors: fieldError('current', m.settings_wrong_password())
+				});
+			return { saved: true };
+		}
+	})
 };

@@ -1,8 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as admin from '$lib/server/admin';
 import { startSession } from '$lib/server/auth';
-import { parseForm } from '$lib/server/form';
+import { action } from '$lib/server/action';
 import { setupSchema } from '$lib/schemas';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -20,19 +20,16 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		ensureOpen();
-		const form = parseForm(setupSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const { adminName, password, ...flat } = form.data;
-		let userId: number;
-		try {
-			({ userId } = await admin.setup(getDb(), { adminName, password, locale: getLocale(), flat }));
-		} catch (e) {
-			if (e instanceof admin.SetupError) error(404, { message: m.error_not_found() });
-			throw e;
+	/** The admin and the first flat; someone quicker meanwhile makes it a 404 (refusals.ts). */
+	default: action({
+		name: 'setup',
+		guard: ensureOpen,
+		schema: setupSchema,
+		run: async (_, { adminName, password, ...flat }, event) => {
+			const locale = getLocale();
+			const { userId } = await admin.setup(getDb(), { adminName, password, locale, flat });
+			startSession(event, { id: userId, locale });
+			redirect(303, links.admin());
 		}
-		startSession(event, { id: userId, locale: getLocale() });
-		redirect(303, links.admin());
-	}
+	})
 };

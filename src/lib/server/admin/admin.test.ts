@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../db/test-db';
+import { testDb } from '../../../../tests/unit/test-db';
 import { notifications, users } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import * as cli from '../cli/admin';
@@ -49,6 +49,18 @@ describe('first-run setup', () => {
 		expect(owner?.name).toBe('Bram');
 		expect(members.membership(db, flat.id, owner!.userId)?.role).toBe('verbinder');
 		expect(members.forLogin(db, flat.id, 'Bram')?.passwordHash).toBeNull();
+	});
+
+	it('names the flat it handed a verbinder, and refuses a flat that is not there', () => {
+		const db = testDb();
+		const flat = flats.create(db, first);
+		const handed = admin.handOver(db, { flatId: flat.id, name: 'Bram' });
+		expect(handed.flat).toBe(flat.name);
+		expect(loginCode.check(db, handed.code)?.name).toBe('Bram');
+		expect(() => admin.handOver(db, { flatId: flat.id + 1, name: 'Eve' })).toThrow(
+			new flats.FlatError('not_found')
+		);
+		expect(members.forLogin(db, flat.id + 1, 'Eve')).toBeUndefined();
 	});
 });
 

@@ -1,8 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '../db';
-import type { Flat, Membership } from '../db/schema';
-import * as flats from '../flats';
-import * as members from '../members';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, prepared } from '../db';
+import { flats, memberships, type Flat, type Membership } from '../db/schema';
 import { links } from '../../links';
 import { can, type Permission } from './roles';
 import type { SessionUser } from './session';
@@ -35,17 +34,29 @@ export type MemberContext = { user: SessionUser; flat: Flat; membership: Members
  */
 const looked = new WeakMap<App.Locals, { slug: string; flat?: Flat; membership?: Membership }>();
 
+/**
+ * The flat by its slug and the user's membership of it, in one statement. Read straight from
+ * the tables rather than through flats and members: every request under /f/ runs this guard,
+ * and those modules would load the notifications and push code with it.
+ */
+const flatAndMembership = prepared((db) =>
+	db
+		.select({ flat: flats, membership: memberships })
+		.from(flats)
+		.leftJoin(
+			memberships,
+			and(eq(memberships.flatId, flats.id), eq(memberships.userId, sql.placeholder('userId')))
+		)
+		.where(eq(flats.slug, sql.placeholder('slug')))
+		.prepare()
+);
+
 function lookUp(event: Event, slug: string, userId: number) {
 	const reading = event.request?.method === 'GET' || event.request?.method === 'HEAD';
 	const known = reading ? looked.get(event.locals) : undefined;
 	if (known?.slug === slug) return known;
-	const db = getDb();
-	const flat = flats.bySlug(db, slug);
-	const found = {
-		slug,
-		flat,
-		membership: flat ? members.membership(db, flat.id, userId) : undefined
-	};
+	const row = flatAndMembership(getDb()).get({ slug, userId });
+	const found = { slug, flat: row?.flat, membership: row?.membership ?? undefined };
 	if (reading) looked.set(event.locals, found);
 	return found;
 }

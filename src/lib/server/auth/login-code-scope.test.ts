@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../db/test-db';
+import { testDb } from '../../../../tests/unit/test-db';
 import { memberships, users } from '../db/schema';
 import * as flats from '../flats';
 import * as members from '../members';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../db/test-db';
+import { testDb } from '../../../../tests/unit/test-db';
 import { loginCodes } from '../db/schema';
 import * as flats from '../flats';
 import * as members from '../members';

@@ -1,6 +1,7 @@
 import { and, eq, gt, ne } from 'drizzle-orm';
 import type { DB } from '../db';
 import { loginCodes, memberships, users } from '../db/schema';
+import { DomainError } from '../errors';
 import * as session from './session';
 import { CODE_ALPHABET, hashToken, randomCode } from './tokens';
 
@@ -12,6 +13,7 @@ export function format(code: string): string {
 	return code.match(/.{1,4}/g)!.join('-');
 }
 
+/** A code as typed, reduced to what is compared: its letters and digits, upper case. */
 export function normalize(input: string): string {
 	return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
@@ -44,10 +46,18 @@ export function refusal(db: DB, flatId: number, userId: number): Refusal | null 
 	return other ? 'elsewhere' : null;
 }
 
-export class LoginCodeError extends Error {
-	constructor(readonly code: Refusal) {
-		super(code);
+/** A login code this flat may not give; `person` is the account's name, for the verbinder. */
+export class LoginCodeError extends DomainError<Refusal> {
+	constructor(
+		code: Refusal,
+		readonly person = ''
+	) {
+		super('loginCode', code);
 	}
+}
+
+function nameOf(db: DB, userId: number): string {
+	return db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? '';
 }
 
 /**
@@ -67,7 +77,7 @@ export function issue(
 	db.transaction((tx) => {
 		if (input.flatId !== null) {
 			const refused = refusal(tx, input.flatId, input.userId);
-			if (refused) throw new LoginCodeError(refused);
+			if (refused) throw new LoginCodeError(refused, nameOf(tx, input.userId));
 		}
 		tx.delete(loginCodes).where(eq(loginCodes.userId, input.userId)).run();
 		tx.insert(loginCodes)

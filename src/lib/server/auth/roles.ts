@@ -53,7 +53,3 @@ export type Permission = keyof typeof MATRIX;
 export function can(role: Role, permission: Permission): boolean {
 	return (MATRIX[permission] as readonly Role[]).includes(role);
 }
-
-export function isRole(value: unknown): value is Role {
-	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

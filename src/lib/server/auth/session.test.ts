@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../db/test-db';
+import { testDb } from '../../../../tests/unit/test-db';
 import { sessions, users } from '../db/schema';
 import * as session from './session';
 import { hashToken } from './tokens';

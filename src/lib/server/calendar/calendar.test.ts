@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours } from '../../../../tests/unit/fixtures';
 import { notifications } from '../db/schema';
 import * as balance from '../balance';
 import * as members from '../members';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { flatWithNeighbours, otherFlat } from '../db/fixtures';
+import { flatWithNeighbours, otherFlat } from '../../../../tests/unit/fixtures';
 import { calendarFeeds } from '../db/schema';
 import { hashToken } from '../auth/tokens';
 import * as flats from '../flats';
@@ -360,14 +360,5 @@ describe('feed addresses', () => {
 		expect(rows.map((r) => r.id).sort()).toEqual(tokens.map(hashToken).sort());
 		const stored = JSON.stringify(rows);
 		for (const token of tokens) expect(stored).not.toContain(token);
-	});
-});
-
-describe('vtimezone', () => {
-	it('lists the changes one by one when a zone follows no yearly rule', () => {
-		// Morocco leaves summer time for Ramadan, which moves through the year.
-		const text = ical.vtimezone('Africa/Casablanca', 2027, 2028);
-		expect(text).not.toContain('RRULE');
-		expect(text).toContain('RDATE:');
 	});
 });

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Activity } from '../db/schema';
+import type { Options } from 'rrule';
 import { addDays, daysBetween } from '../time';
 
 // rrule ships CommonJS without named ESM exports; Node's own loader reads it the same way in
@@ -18,10 +19,25 @@ const WEEKDAYS = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RR
  * Which weekday of the month a date is: 1 to 4 for "first" to "fourth", -1 for the fifth
  * (a series started on a fifth Tuesday continues on the last Tuesday of each month).
  */
-export function weekdayOfMonth(date: string): { weekday: number; nth: number } {
+function weekdayOfMonth(date: string): { weekday: number; nth: number } {
 	const d = floating(date);
 	const nth = Math.ceil(d.getUTCDate() / 7);
 	return { weekday: d.getUTCDay(), nth: nth === 5 ? -1 : nth };
+}
+
+/**
+ * How a series repeats, as rrule's options: the weekday (and for a monthly series which one
+ * of the month) comes from its first date. An interval of 1 is left out, as rrule's default,
+ * so the RRULE text does not carry it.
+ */
+function pattern(rule: Rule): Partial<Options> {
+	const { weekday, nth } = weekdayOfMonth(rule.startDate);
+	const day = WEEKDAYS[weekday]!;
+	return {
+		freq: rule.recurrence === 'monthly' ? RRule.MONTHLY : RRule.WEEKLY,
+		...(rule.recurrence === 'biweekly' ? { interval: 2 } : {}),
+		byweekday: [rule.recurrence === 'monthly' ? day.nth(nth) : day]
+	};
 }
 
 /**
@@ -34,7 +50,6 @@ export function weekdayOfMonth(date: string): { weekday: number; nth: number } {
  */
 function toRRule(rule: Rule, from?: string) {
 	if (rule.recurrence === 'none') return null;
-	const { weekday, nth } = weekdayOfMonth(rule.startDate);
 	let anchor = rule.startDate;
 	let skipped = 0;
 	if (from && from > rule.startDate) {
@@ -53,9 +68,7 @@ function toRRule(rule: Rule, from?: string) {
 	}
 	if (rule.count && skipped >= rule.count) return 'none' as const;
 	return new RRule({
-		freq: rule.recurrence === 'monthly' ? RRule.MONTHLY : RRule.WEEKLY,
-		interval: rule.recurrence === 'biweekly' ? 2 : 1,
-		byweekday: rule.recurrence === 'monthly' ? [WEEKDAYS[weekday]!.nth(nth)] : [WEEKDAYS[weekday]!],
+		...pattern(rule),
 		dtstart: floating(anchor),
 		until: rule.untilDate ? floating(rule.untilDate) : null,
 		count: rule.count ? rule.count - skipped : null
@@ -98,26 +111,17 @@ export function lastDate(rule: Rule): string | null {
 	return dateOf(r.all().at(-1) ?? floating(rule.startDate));
 }
 
-/** The first date on or after `from` (within a year), for "next time" lines. */
-export function nextDate(rule: Rule, from: string): string | null {
-	return dates(rule, from, addDays(from, 366))[0] ?? null;
-}
-
 /**
- * The RRULE line for iCal (without DTSTART: the event carries it in its own time zone).
+ * The RRULE line for iCal, as rrule writes it (without DTSTART: the event carries it in its own time zone).
  * UNTIL is given as a local date, which RFC 5545 allows with a DATE-TIME DTSTART only in
  * UTC; callers pass `untilUtc`, the end of that day as an instant.
  */
 export function icalRule(rule: Rule, untilUtc?: Date): string | null {
 	if (rule.recurrence === 'none') return null;
-	const { weekday, nth } = weekdayOfMonth(rule.startDate);
-	const day = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][weekday]!;
-	const parts = [
-		`FREQ=${rule.recurrence === 'monthly' ? 'MONTHLY' : 'WEEKLY'}`,
-		rule.recurrence === 'biweekly' ? 'INTERVAL=2' : null,
-		`BYDAY=${rule.recurrence === 'monthly' ? `${nth}${day}` : day}`,
-		untilUtc ? `UNTIL=${untilUtc.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')}` : null,
-		!untilUtc && rule.count ? `COUNT=${rule.count}` : null
-	];
-	return parts.filter(Boolean).join(';');
+	// rrule writes "RRULE:FREQ=…"; ical-generator takes the line with or without the name.
+	return RRule.optionsToString({
+		...pattern(rule),
+		until: untilUtc ?? null,
+		count: untilUtc ? null : rule.count || null
+	});
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openDatabase, prepared } from '.';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flats } from './schema';
-import { testDb } from './test-db';
+import { testDb } from '../../../../tests/unit/test-db';
 
 describe('kept statements', () => {
 	it('compiles the same SQL once and hands it out again', () => {

@@ -10,10 +10,10 @@ import * as moderation from '../moderation';
 import * as notify from '../notify';
 import * as session from '../auth/session';
 import * as welcome from '../welcome';
-import { request } from './fixtures';
-import { deliver } from '../push/deliver';
+import { request } from '../../../../tests/unit/fixtures';
+import { deliver } from '../push';
 import { hashToken } from '../auth/tokens';
-import { testDb } from './test-db';
+import { testDb } from '../../../../tests/unit/test-db';
 
 // The pages everyone opens many times a day must not read a whole table, at any size. The
 // SQL is taken from the real domain functions as they run, so a change to a query is checked

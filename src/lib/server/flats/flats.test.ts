@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../db/test-db';
+import { testDb } from '../../../../tests/unit/test-db';
 import * as flats from '.';
 import { eq } from 'drizzle-orm';
 import { CODE_ALPHABET } from '../auth/tokens';
 import { flats as flatsTable } from '../db/schema';
+import { DomainError } from '../errors';
 
 const horst = {
 	name: 'De Horst',
@@ -75,5 +76,22 @@ describe('flats', () => {
 		flats.create(db, horst);
 		const [row] = flats.listForAdmin(db);
 		expect(Object.keys(row!).sort()).toEqual(['createdAt', 'id', 'name', 'slug']);
+	});
+
+	it('are found as a person names one at login: the web name in any case, or the join code', () => {
+		const db = testDb();
+		const flat = flats.create(db, horst);
+		for (const typed of [' De-Horst ', 'de-horst', flats.joinCode.format(flat.joinCode)])
+			expect(flats.named(db, typed)?.id).toBe(flat.id);
+		expect(flats.named(db, 'elders')).toBeUndefined();
+	});
+
+	it('answer a join code that opens none as not found, a refusal of the flats', () => {
+		const db = testDb();
+		const flat = flats.create(db, horst);
+		expect(flats.forJoinCode(db, flat.joinCode.toLowerCase()).id).toBe(flat.id);
+		expect(() => flats.forJoinCode(db, 'NOPE-2345')).toThrow(new flats.FlatError('not_found'));
+		expect(new flats.FlatError('not_found')).toBeInstanceOf(DomainError);
+		expect(new flats.FlatError('not_found').concept).toBe('flats');
 	});
 });

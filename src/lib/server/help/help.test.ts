@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours, request, otherFlat } from '../db/fixtures';
+import { flatWithNeighbours, request, otherFlat } from '../../../../tests/unit/fixtures';
 import { helpPosts, helpRecords, notifications } from '../db/schema';
 import * as members from '../members';
 import * as balance from '../balance';

@@ -1,7 +1,8 @@
-import type { DB } from '../db';
-import type { HelpCategory } from '../db/schema';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { prepared, type DB } from '../db';
+import { helpPosts, type HelpCategory } from '../db/schema';
 import { DAY, daysBetween } from '../time';
-import { MAX_PERIOD_DAYS, recentRequests } from '.';
+import { MAX_PERIOD_DAYS, type Concern } from './model';
 
 /**
  * Words that suggest care or structural help rather than a neighbourly favour, per language.
@@ -55,15 +56,43 @@ const HARSH_WORDS = {
 	ar: ['غبي', 'حمار', 'اسكت', 'اخرس', 'تافه']
 };
 
-function matches(text: string, lists: Record<string, string[]>): boolean {
+/** Whether the text holds one of the words, as a whole word, in any of the languages. */
+function mentions(text: string, lists: Record<string, string[]>): boolean {
 	const t = ` ${text.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 	return Object.values(lists).some((words) => words.some((w) => t.includes(` ${w} `)));
 }
 
-export const suggestsCare = (text: string) => matches(text, CARE_WORDS);
-export const soundsHarsh = (text: string) => matches(text, HARSH_WORDS);
+/** Words that sound like care rather than a neighbourly favour. */
+export const suggestsCare = (text: string) => mentions(text, CARE_WORDS);
+/** Words that may hurt. */
+export const soundsHarsh = (text: string) => mentions(text, HARSH_WORDS);
 
-export type Concern = 'repeat' | 'long' | 'care';
+const requestsSince = prepared((db) =>
+	db
+		.select({ n: sql<number>`count(*)` })
+		.from(helpPosts)
+		.where(
+			and(
+				eq(helpPosts.flatId, sql.placeholder('flatId')),
+				eq(helpPosts.authorId, sql.placeholder('userId')),
+				eq(helpPosts.type, 'request'),
+				eq(helpPosts.category, sql.placeholder('category')),
+				gte(helpPosts.createdAt, sql.placeholder('since'))
+			)
+		)
+		.prepare()
+);
+
+/** Requests this member posted in a category since a moment (for the light-help guard). */
+function recentRequests(
+	db: DB,
+	flatId: number,
+	userId: number,
+	category: HelpCategory,
+	since: Date
+): number {
+	return requestsSince(db).get({ flatId, userId, category, since: since.getTime() })!.n;
+}
 
 /**
  * Reasons to remind someone, kindly, that neighbours help now and then: a third request in

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours } from '../../../../tests/unit/fixtures';
 import { notifications } from '../db/schema';
 import * as keys from '.';
 

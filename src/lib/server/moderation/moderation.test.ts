@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours, request, otherFlat } from '../db/fixtures';
+import { flatWithNeighbours, request, otherFlat } from '../../../../tests/unit/fixtures';
 import { notifications, reports } from '../db/schema';
 import * as help from '../help';
 import * as moderation from '.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours, request, otherFlat } from '../db/fixtures';
+import { flatWithNeighbours, request, otherFlat } from '../../../../tests/unit/fixtures';
 import * as help from '../help';
 import * as members from '../members';
 import * as notify from '.';

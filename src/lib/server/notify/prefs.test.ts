@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { flatWithNeighbours } from '../db/fixtures';
+import { flatWithNeighbours } from '../../../../tests/unit/fixtures';
 import { notifications, pushOutbox, pushSubscriptions, users } from '../db/schema';
 import * as members from '../members';
 import * as notify from '.';

@@ -1,4 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type * as v from 'valibot';
+import type { notifyPrefsSchema } from '$lib/schemas/notify';
 import { listOf, prepared, type DB } from '../db';
 import {
 	memberships,
@@ -8,39 +10,9 @@ import {
 	type NotifyGroup,
 	type Role
 } from '../db/schema';
+import { can } from '../auth/roles';
 import { localDate, localInstant, localTime, addDays } from '../time';
-import type { NotificationType } from '.';
-
-/** Which kind of notification a type is, for the member's choices. */
-export const GROUP_OF: Record<NotificationType, NotifyGroup> = {
-	request_match: 'matches',
-	request_new: 'requests',
-	response_new: 'responses',
-	response_accepted: 'responses',
-	response_declined: 'responses',
-	done_marked: 'responses',
-	done_confirmed: 'responses',
-	thanks_received: 'responses',
-	post_closed: 'responses',
-	report_handled: 'responses',
-	key_added: 'responses',
-	message_new: 'messages',
-	post_expiring: 'reminders',
-	key_review: 'reminders',
-	activity_reminder: 'reminders',
-	activity_new: 'activities',
-	activity_proposed: 'activities',
-	activity_approved: 'activities',
-	activity_declined: 'activities',
-	activity_cancelled: 'activities',
-	activity_moved: 'activities',
-	activity_restored: 'activities',
-	activity_promoted: 'activities',
-	member_joined: 'joins',
-	member_waiting: 'joins',
-	verbinder_added: 'joins',
-	report_new: 'reports'
-};
+import { KINDS, TYPES } from './model';
 
 /**
  * Quiet by default: a push only for what is about you (answers, messages, reminders, a
@@ -58,14 +30,11 @@ export const DEFAULTS: Record<NotifyGroup, Channel> = {
 	reports: 'push'
 };
 
-/** The kinds a role can hear of: joins and reports are the verbinders' work. */
+/** The kinds a role can hear of: those with a notification the role may see (see `KINDS`). */
 export function groupsFor(role: Role): NotifyGroup[] {
-	return NOTIFY_GROUPS.filter((g) => {
-		if (g === 'joins' || g === 'reports') return role === 'verbinder';
-		if (g === 'matches' || g === 'requests' || g === 'responses' || g === 'messages')
-			return role !== 'professional';
-		return true;
-	});
+	return NOTIFY_GROUPS.filter((g) =>
+		TYPES.some((t) => KINDS[t].group === g && can(role, KINDS[t].needs))
+	);
 }
 
 /** A member's channel for each kind, their own choice over the default. */
@@ -97,6 +66,26 @@ export function forMemberships(db: DB, membershipIds: number[]) {
 	return out;
 }
 
+/**
+ * Saves the settings form: the channel for each kind the member's role has (anything else in
+ * the form is ignored), and quiet hours when they are on.
+ */
+export function choose(
+	db: DB,
+	membership: { id: number; role: Role },
+	form: v.InferOutput<typeof notifyPrefsSchema>
+): void {
+	const { quiet, quietStart, quietEnd, ...fields } = form;
+	const allowed = groupsFor(membership.role);
+	const choices: Partial<Record<NotifyGroup, Channel>> = {};
+	for (const [field, channel] of Object.entries(fields)) {
+		const group = field.replace(/^kind_/, '') as NotifyGroup;
+		if (channel && allowed.includes(group)) choices[group] = channel;
+	}
+	save(db, membership.id, choices, quiet === 'on' ? { start: quietStart, end: quietEnd } : null);
+}
+
+/** Stores a member's channels for some kinds and their quiet hours (null: none). */
 export function save(
 	db: DB,
 	membershipId: number,
@@ -145,6 +134,8 @@ export function listeners(db: DB, flatId: number, group: NotifyGroup): number[] 
 /**
  * When quiet hours that hold `now` end, or null when `now` is not in them. Hours are local
  * wall times in the flat and may cross midnight (22:00–08:00); DST is the time zone's affair.
+ * Quiet hours are a member's choice in a flat, so they are read here and push gets only the
+ * instant a push waits for (push knows devices, not memberships).
  */
 export function quietUntil(
 	now: Date,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { flatWithNeighbours, request } from '../db/fixtures';
+import { flatWithNeighbours, request } from '../../../../tests/unit/fixtures';
 import {
 	calendarFeeds,
 	helpMessages,

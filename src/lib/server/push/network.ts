@@ -1,6 +1,7 @@
 import dns from 'node:dns';
 import net, { type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { NotPublicError } from './model';
 
 /**
  * Endpoints come from browsers, so from anyone: without a check, a member could store
@@ -12,13 +13,6 @@ import ipaddr from 'ipaddr.js';
  * this machine (the end-to-end tests and benches run one on 127.0.0.1).
  */
 export const privateAddressesAllowed = () => process.env.PUSH_ALLOW_PRIVATE_ADDRESSES === '1';
-
-/** The push service's address is not public: nothing is sent, now or on a later try. */
-export class NotPublicError extends Error {
-	constructor(readonly host: string) {
-		super(`push service ${host} is not at a public address`);
-	}
-}
 
 // Global unicast (RFC 4291): the only IPv6 addresses a push service is reached at.
 const globalUnicast = ipaddr.IPv6.parseCIDR('2000::/3');

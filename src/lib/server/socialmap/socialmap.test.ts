@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { flatWithNeighbours, otherFlat } from '../db/fixtures';
+import { flatWithNeighbours, otherFlat } from '../../../../tests/unit/fixtures';
 import { flats as flatsTable, mapEntries, type OpeningHours } from '../db/schema';
 import { localInstant } from '../time';
 import { parseForm } from '../form';
@@ -201,6 +201,28 @@ describe('editing the map', () => {
 		socialmap.update(db, flat.id, emergency!.id, place({ name: '', phone: '' }));
 		expect(socialmap.get(db, flat.id, emergency!.id).phone).toBe('112');
 		expect(socialmap.list(db, flat.id).afterHours).toHaveLength(5);
+	});
+
+	it('wants a name for every place but a preset row, which has one in every language', async () => {
+		const { db, flat } = await flatWithNeighbours(AMS);
+		expect(() => socialmap.create(db, flat.id, place({ name: ' ' }))).toThrow(
+			new socialmap.MapError('name')
+		);
+		const a = socialmap.create(db, flat.id, place({ name: 'Buurtteam' }));
+		expect(() => socialmap.update(db, flat.id, a.id, place({ name: '' }))).toThrow(
+			new socialmap.MapError('name')
+		);
+		expect(socialmap.get(db, flat.id, a.id).name).toBe('Buurtteam');
+		const [police] = socialmap.list(db, flat.id).afterHours.slice(1);
+		expect(socialmap.update(db, flat.id, police!.id, place({ name: '' })).name).toBe('');
+	});
+
+	it('finds a place of this flat only, without throwing', async () => {
+		const { db, flat } = await flatWithNeighbours(AMS);
+		const other = otherFlat(db, AMS);
+		const theirs = socialmap.create(db, other.id, place({ name: 'Hun buurtteam' }));
+		expect(socialmap.find(db, flat.id, theirs.id)).toBeUndefined();
+		expect(socialmap.find(db, other.id, theirs.id)?.name).toBe('Hun buurtteam');
 	});
 
 	it('removes an ordinary place, and moves places within their kind of help', async () => {

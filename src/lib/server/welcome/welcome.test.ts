@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { flatWithNeighbours, otherFlat } from '../db/fixtures';
+import { flatWithNeighbours, otherFlat } from '../../../../tests/unit/fixtures';
 import { greetings, memberships, welcomeSteps } from '../db/schema';
 import { WELCOME_STEPS } from '$lib/welcome';
 import * as members from '../members';

@@ -2,10 +2,11 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as flats from '$lib/server/flats';
 import * as members from '$lib/server/members';
+import { action } from '$lib/server/action';
 import { startSession } from '$lib/server/auth';
 import { setLastFlat } from '$lib/server/auth/cookies';
 import { limits, minutesToWait } from '$lib/server/auth/rate-limit';
-import { fieldError, parseForm } from '$lib/server/form';
+import { fieldError } from '$lib/server/form';
 import { joinAsMemberSchema, joinSchema } from '$lib/schemas';
 import { links } from '$lib/links';
 import { m } from '$lib/paraglide/messages';
@@ -19,6 +20,11 @@ async function flatFor(event: RequestEvent) {
 	const flat = flats.byJoinCode(getDb(), event.params.code);
 	if (!flat) error(404, { message: m.join_code_unknown() });
 	return flat;
+}
+
+/** The form's values as typed, to fill it in again (the password never goes back). */
+function typed(data: { name: string; houseNumber: string | null; locale: string }) {
+	return { name: data.name, houseNumber: data.houseNumber ?? '', locale: data.locale };
 }
 
 /** A newcomer lands on the welcome page (or, while waiting for approval, the waiting page). */
@@ -39,52 +45,50 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	/** A new neighbour: a first name, a password, and in they go. */
-	join: async (event) => {
-		const flat = await flatFor(event);
-		const form = parseForm(joinSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const limit = await limits.join.check(event);
-		if (limit.limited)
-			return fail(429, {
-				values: form.values,
-				errors: fieldError('form', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
-			});
-		let result;
-		try {
-			result = await members.join(getDb(), { flat, ...form.data });
-		} catch (e) {
-			if (e instanceof members.MemberError && e.code === 'name_taken')
-				return fail(400, { values: form.values, errors: fieldError('name', m.join_name_taken()) });
-			throw e;
+	join: action({
+		name: 'join',
+		guard: flatFor,
+		schema: joinSchema,
+		refusals: {
+			name_taken: { status: 400, field: 'name', message: () => m.join_name_taken() }
+		},
+		run: async (flat, data, event) => {
+			const limit = await limits.join.check(event);
+			if (limit.limited)
+				return fail(429, {
+					action: 'join',
+					values: typed(data),
+					errors: fieldError('form', m.rate_limited({ minutes: minutesToWait(limit.retryAfter) }))
+				});
+			const result = await members.join(getDb(), { flat, ...data });
+			startSession(event, { id: result.userId, locale: data.locale });
+			setLastFlat(event, flat.slug);
+			redirect(303, landing(flat.slug, result.status));
 		}
-		startSession(event, { id: result.userId, locale: form.data.locale });
-		setLastFlat(event, flat.slug);
-		redirect(303, landing(flat.slug, result.status));
-	},
+	}),
 
 	/** Someone who already has an account (another flat) joins this one too. */
-	member: async (event) => {
-		const flat = await flatFor(event);
-		const user = event.locals.user;
-		if (!user) redirect(303, links.login(event.url.pathname));
-		const form = parseForm(joinAsMemberSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		let status;
-		try {
-			status = members.joinAsUser(getDb(), { flat, userId: user.id, ...form.data });
-		} catch (e) {
-			if (e instanceof members.MemberError && e.code === 'already_member')
-				redirect(303, links.flat(flat.slug));
-			if (e instanceof members.MemberError && e.code === 'name_taken')
-				return fail(400, {
-					values: form.values,
-					errors: fieldError('form', m.join_name_taken_member())
-				});
-			if (e instanceof members.MemberError && e.code === 'admin')
-				return fail(400, { values: form.values, errors: fieldError('form', m.join_admin_apart()) });
-			throw e;
+	member: action({
+		name: 'member',
+		guard: async (event) => {
+			const flat = await flatFor(event);
+			const user = event.locals.user;
+			if (!user) redirect(303, links.login(event.url.pathname));
+			return { flat, user };
+		},
+		schema: joinAsMemberSchema,
+		refusals: {
+			name_taken: { status: 400, field: 'form', message: () => m.join_name_taken_member() },
+			admin: { status: 400, field: 'form', message: () => m.join_admin_apart() }
+		},
+		run: (ctx, data, event) => {
+			const { flat } = ctx;
+			const db = getDb();
+			// Already in: the flat itself, as the join page's load does.
+			if (members.membership(db, flat.id, ctx.user.id)) redirect(303, links.flat(flat.slug));
+			const status = members.joinAsUser(db, { flat, userId: ctx.user.id, ...data });
+			setLastFlat(event, flat.slug);
+			redirect(303, landing(flat.slug, status));
 		}
-		setLastFlat(event, flat.slug);
-		redirect(303, landing(flat.slug, status));
-	}
+	})
 };

@@ -1,7 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as push from '$lib/server/push';
-import { deviceLabel } from '$lib/server/push/label';
 import type { RequestHandler } from './$types';
 
 /**
@@ -17,10 +16,11 @@ export const POST: RequestHandler = async (event) => {
 			getDb(),
 			user.id,
 			body as push.SubscriptionInput,
-			deviceLabel(event.request.headers.get('user-agent'))
+			push.deviceLabel(event.request.headers.get('user-agent'))
 		);
 		return json({ id }, { status: 201 });
 	} catch (e) {
+		// A subscription no browser would send is refused; anything else is a bug.
 		if (e instanceof push.PushError) error(400, e.code);
 		throw e;
 	}

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db';
 import * as calendar from '$lib/server/calendar';
+import { action } from '$lib/server/action';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';
 import { addDays, localDate } from '$lib/server/time';
@@ -73,14 +74,20 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	/** A new private feed address; shown once, since only its hash is kept. */
-	feed: (event) => {
-		const { user, flat } = requireMember(event, 'calendar.view');
-		const token = ical.createFeed(getDb(), flat.id, user.id);
-		return { feedUrl: event.url.origin + links.calendarFeed(flat.slug, token) };
-	},
-	stopFeed: (event) => {
-		const { user, flat } = requireMember(event, 'calendar.view');
-		ical.revokeFeed(getDb(), flat.id, user.id);
-		return { feedStopped: true };
-	}
+	feed: action({
+		name: 'feed',
+		guard: (event) => requireMember(event, 'calendar.view'),
+		run: ({ user, flat }, _, event) => {
+			const token = ical.createFeed(getDb(), flat.id, user.id);
+			return { feedUrl: event.url.origin + links.calendarFeed(flat.slug, token) };
+		}
+	}),
+	stopFeed: action({
+		name: 'stopFeed',
+		guard: (event) => requireMember(event, 'calendar.view'),
+		run: ({ user, flat }) => {
+			ical.revokeFeed(getDb(), flat.id, user.id);
+			return { feedStopped: true };
+		}
+	})
 };

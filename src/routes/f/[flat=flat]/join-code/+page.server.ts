@@ -1,9 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as flats from '$lib/server/flats';
 import { requireMember } from '$lib/server/auth/guard';
 import { qrSvg } from '$lib/server/flats/qr';
-import { parseForm } from '$lib/server/form';
+import { action } from '$lib/server/action';
 import { joinModeSchema } from '$lib/schemas';
 import { links } from '$lib/links';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,17 +22,22 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	/** A new code: the old poster and letters stop working (after a leak, or a move). */
-	rotate: (event) => {
-		const { flat } = requireMember(event, 'joinCode.rotate');
-		flats.rotateJoinCode(getDb(), flat.id);
-		return { rotated: true };
-	},
+	rotate: action({
+		name: 'rotate',
+		guard: (event) => requireMember(event, 'joinCode.rotate'),
+		run: ({ flat }) => {
+			flats.rotateJoinCode(getDb(), flat.id);
+			return { rotated: true };
+		}
+	}),
 
-	joinMode: async (event) => {
-		const { flat } = requireMember(event, 'flat.joinMode');
-		const form = parseForm(joinModeSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { joinModeError: form.errors.joinMode });
-		flats.setJoinMode(getDb(), flat.id, form.data.joinMode);
-		return { joinModeSaved: true };
-	}
+	joinMode: action({
+		name: 'joinMode',
+		guard: (event) => requireMember(event, 'flat.joinMode'),
+		schema: joinModeSchema,
+		run: ({ flat }, { joinMode }) => {
+			flats.setJoinMode(getDb(), flat.id, joinMode);
+			return { joinModeSaved: true };
+		}
+	})
 };

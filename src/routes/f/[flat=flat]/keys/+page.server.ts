@@ -1,12 +1,11 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as keys from '$lib/server/keys';
 import * as members from '$lib/server/members';
 import { requireMember } from '$lib/server/auth/guard';
-import { fieldError, parseForm } from '$lib/server/form';
+import { action } from '$lib/server/action';
 import { keySchema, newKeySchema } from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { flat, user } = requireMember(event, 'keys.use');
@@ -21,37 +20,37 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** Review or end one of the member's own keys. */
-async function change(
-	event: RequestEvent,
-	run: (flatId: number, keyId: number, userId: number) => void
-) {
-	const { flat, user } = requireMember(event, 'keys.use');
-	const form = parseForm(keySchema, await event.request.formData());
-	try {
-		if (!form.ok) throw new keys.KeyError('not_found');
-		run(flat.id, form.data.keyId, user.id);
-	} catch (e) {
-		if (e instanceof keys.KeyError) return fail(400, { message: m.keys_not_found() });
-		throw e;
-	}
-	return { done: true };
-}
+const neighbour = (event: RequestEvent) => requireMember(event, 'keys.use');
 
 export const actions: Actions = {
-	add: async (event) => {
-		const { flat, user } = requireMember(event, 'keys.use');
-		const form = parseForm(newKeySchema, await event.request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
-		try {
-			keys.add(getDb(), flat.id, user.id, form.data.holderId);
-		} catch (e) {
-			if (e instanceof keys.KeyError)
-				return fail(400, { errors: fieldError('holderId', m.err_choose()) });
-			throw e;
+	add: action({
+		name: 'add',
+		guard: neighbour,
+		schema: newKeySchema,
+		// Yourself or someone who is no neighbour (any more): choose again from the list.
+		refusals: {
+			self: { status: 400, field: 'holderId', message: () => m.err_choose() },
+			not_member: { status: 400, field: 'holderId', message: () => m.err_choose() }
+		},
+		run: ({ flat, user }, { holderId }) => {
+			keys.add(getDb(), flat.id, user.id, holderId);
+			return { added: true };
 		}
-		return { added: true };
-	},
-	review: (event) => change(event, (f, k, u) => keys.review(getDb(), f, k, u)),
-	end: (event) => change(event, (f, k, u) => keys.end(getDb(), f, k, u))
+	}),
+
+	/** "Still fine": the next reminder comes in six months. */
+	review: action({
+		name: 'review',
+		guard: neighbour,
+		schema: keySchema,
+		run: ({ flat, user }, { keyId }) => keys.review(getDb(), flat.id, keyId, user.id)
+	}),
+
+	/** The key went back: either of the two ends it. */
+	end: action({
+		name: 'end',
+		guard: neighbour,
+		schema: keySchema,
+		run: ({ flat, user }, { keyId }) => keys.end(getDb(), flat.id, keyId, user.id)
+	})
 };

@@ -1,15 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { MAP_CATEGORIES } from '$lib/socialmap';
 import * as socialmap from '$lib/server/socialmap';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';
-import { parseForm } from '$lib/server/form';
+import { action } from '$lib/server/action';
 import { localDate } from '$lib/server/time';
 import { links } from '$lib/links';
 import { moveSchema } from '$lib/schemas';
-import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { editor } from './context';
 
 const knownCategory = (asked: string | null) => MAP_CATEGORIES.find((c) => c === asked);
 
@@ -54,17 +54,14 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	move: async (event) => {
-		const { flat } = requireMember(event, 'map.edit');
-		const form = parseForm(moveSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { message: m.err_invalid() });
-		const { id, direction } = form.data;
-		try {
+	/** One step up or down, then back to the same place on the map. */
+	move: action({
+		name: 'move',
+		guard: editor,
+		schema: moveSchema,
+		run: ({ flat }, { id, direction, category }) => {
 			socialmap.move(getDb(), flat.id, id, direction);
-		} catch (e) {
-			if (e instanceof socialmap.MapError) error(404, { message: m.error_not_found() });
-			throw e;
+			redirect(303, links.map(flat.slug, { category: knownCategory(category), entry: id }));
 		}
-		redirect(303, links.map(flat.slug, { category: knownCategory(form.data.category), entry: id }));
-	}
+	})
 };

@@ -1,11 +1,10 @@
-import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as members from '$lib/server/members';
 import * as moderation from '$lib/server/moderation';
 import { requireMember } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/form';
+import { action } from '$lib/server/action';
 import { profileSchema, userIdSchema } from '$lib/schemas';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { flat, user } = requireMember(event, 'help.view');
@@ -18,19 +17,27 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-export const actions: Actions = {
-	save: async (event) => {
-		const { flat, user } = requireMember(event, 'help.view');
-		const form = parseForm(profileSchema, await event.request.formData(), ['talents']);
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		members.saveProfile(getDb(), flat.id, user.id, form.data);
-		return { saved: true };
-	},
+const neighbour = (event: RequestEvent) => requireMember(event, 'help.view');
 
-	unblock: async (event) => {
-		const { flat, user } = requireMember(event, 'help.view');
-		const form = parseForm(userIdSchema, await event.request.formData());
-		if (form.ok) moderation.unblock(getDb(), flat.id, user.id, form.data.userId);
-		return { unblocked: true };
-	}
+export const actions: Actions = {
+	save: action({
+		name: 'save',
+		guard: neighbour,
+		schema: profileSchema,
+		lists: ['talents'],
+		run: ({ flat, user }, profile) => {
+			members.saveProfile(getDb(), flat.id, user.id, profile);
+			return { saved: true };
+		}
+	}),
+
+	unblock: action({
+		name: 'unblock',
+		guard: neighbour,
+		schema: userIdSchema,
+		run: ({ flat, user }, { userId }) => {
+			moderation.unblock(getDb(), flat.id, user.id, userId);
+			return { unblocked: true };
+		}
+	})
 };

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { getDb } from '$lib/server/db';
 import * as calendar from '$lib/server/calendar';
@@ -6,12 +5,12 @@ import * as socialmap from '$lib/server/socialmap';
 import * as welcome from '$lib/server/welcome';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';
-import { parseForm } from '$lib/server/form';
+import { action } from '$lib/server/action';
 import { addDays, localDate } from '$lib/server/time';
 import { locale } from '$lib/schemas';
 import { greetingSchema, stepSchema } from '$lib/schemas/welcome';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /**
  * Read, not worked in: no Svelte scripts, as on the board (see its +page.server.ts). The
@@ -66,27 +65,31 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+const member = (event: RequestEvent) => requireMember(event, 'flat.view');
+
 export const actions: Actions = {
 	/** The newcomer's hello to the flat; it also ticks the first step. */
-	greet: async (event) => {
-		const { user, flat, membership } = requireMember(event, 'flat.view');
-		const form = parseForm(greetingSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'greet', values: form.values, errors: form.errors });
-		const added = welcome.greet(getDb(), flat.id, user.id, membership.id, form.data.body);
-		return { action: 'greet', greeted: added ? 'new' : 'already' };
-	},
+	greet: action({
+		name: 'greet',
+		guard: member,
+		schema: greetingSchema,
+		run: ({ user, flat, membership }, { body }) => ({
+			greeted: welcome.greet(getDb(), flat.id, user.id, membership.id, body) ? 'new' : 'already'
+		})
+	}),
 
-	tick: async (event) => {
-		const { membership } = requireMember(event, 'flat.view');
-		const form = parseForm(stepSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'tick', values: form.values, errors: form.errors });
-		welcome.tick(getDb(), membership.id, form.data.step);
-		return { action: 'tick' };
-	},
+	tick: action({
+		name: 'tick',
+		guard: member,
+		schema: stepSchema,
+		run: ({ membership }, { step }) => {
+			welcome.tick(getDb(), membership.id, step);
+		}
+	}),
 
-	dismiss: (event) => {
-		const { membership } = requireMember(event, 'flat.view');
-		welcome.dismiss(getDb(), membership.id);
-		return { action: 'dismiss' };
-	}
+	dismiss: action({
+		name: 'dismiss',
+		guard: member,
+		run: ({ membership }) => welcome.dismiss(getDb(), membership.id)
+	})
 };

@@ -1,7 +1,10 @@
 import { requireMember } from '$lib/server/auth/guard';
+import { action } from '$lib/server/action';
+import { writing } from '$lib/server/auth/rate-limit';
 import { localDate } from '$lib/server/time';
+import { activitySchema } from '$lib/schemas';
 import type { Actions, PageServerLoad } from './$types';
-import { submitActivity } from '../submit-activity';
+import { activityRefusals, saveActivity } from '../submit-activity';
 
 export const load: PageServerLoad = (event) => {
 	const { flat, membership } = requireMember(event, 'calendar.add');
@@ -13,5 +16,12 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: (event) => submitActivity(event)
+	default: action({
+		name: 'default',
+		guard: (event) => requireMember(event, 'calendar.add'),
+		schema: activitySchema,
+		limit: writing.post,
+		refusals: activityRefusals,
+		run: (member, input) => saveActivity(member, input)
+	})
 };

@@ -1,8 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as flats from '$lib/server/flats';
+import { action } from '$lib/server/action';
 import { requireMember } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/form';
 import { calendarSettingsSchema } from '$lib/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,11 +11,13 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const { flat } = requireMember(event, 'calendar.settings');
-		const form = parseForm(calendarSettingsSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		flats.setCalendarSettings(getDb(), flat.id, form.data);
-		return { saved: true };
-	}
+	default: action({
+		name: 'default',
+		guard: (event) => requireMember(event, 'calendar.settings'),
+		schema: calendarSettingsSchema,
+		run: ({ flat }, settings) => {
+			flats.setCalendarSettings(getDb(), flat.id, settings);
+			return { saved: true };
+		}
+	})
 };

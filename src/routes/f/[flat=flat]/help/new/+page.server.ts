@@ -9,5 +9,5 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: (event) => submitPost(event)
+	default: submitPost
 };

@@ -1,12 +1,13 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as welcome from '$lib/server/welcome';
 import { requireMember } from '$lib/server/auth/guard';
+import { action } from '$lib/server/action';
 import { parseForm } from '$lib/server/form';
 import { welcomeTextSchema } from '$lib/schemas/welcome';
 import { WELCOME_TEXT_MAX } from '$lib/welcome';
 import { baseLocale, isLocale } from '$lib/paraglide/runtime';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { flat } = requireMember(event, 'welcome.edit');
@@ -35,20 +36,31 @@ async function read(event: RequestEvent) {
 	return { form, values };
 }
 
+const editor = (event: RequestEvent) => requireMember(event, 'welcome.edit');
+
+/*
+ * These two read their own form: a refused text comes back whole (see `read`), which the
+ * generic parse in action() does not do.
+ */
 export const actions: Actions = {
-	save: async (event) => {
-		const { user, flat } = requireMember(event, 'welcome.edit');
-		const { form, values } = await read(event);
-		if (!form.ok) return fail(400, { values, errors: form.errors });
-		const result = welcome.save(getDb(), flat.id, user.id, form.data.locale, form.data.body);
-		return { result };
-	},
+	save: action({
+		name: 'save',
+		guard: editor,
+		run: async ({ user, flat }, _, event) => {
+			const { form, values } = await read(event);
+			if (!form.ok) return fail(400, { action: 'save', values, errors: form.errors });
+			return { result: welcome.save(getDb(), flat.id, user.id, form.data.locale, form.data.body) };
+		}
+	}),
 
 	/** Shows the text as neighbours will see it, without saving it. */
-	preview: async (event) => {
-		requireMember(event, 'welcome.edit');
-		const { form, values } = await read(event);
-		if (!form.ok) return fail(400, { values, errors: form.errors });
-		return { values, preview: welcome.renderMarkdown(form.data.body) };
-	}
+	preview: action({
+		name: 'preview',
+		guard: editor,
+		run: async (_, __, event) => {
+			const { form, values } = await read(event);
+			if (!form.ok) return fail(400, { action: 'preview', values, errors: form.errors });
+			return { values, preview: welcome.renderMarkdown(form.data.body) };
+		}
+	})
 };

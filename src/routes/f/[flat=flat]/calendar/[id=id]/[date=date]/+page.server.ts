@@ -1,13 +1,12 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import type * as v from 'valibot';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as calendar from '$lib/server/calendar';
+import { action } from '$lib/server/action';
 import { can, type Permission } from '$lib/server/auth/roles';
-import { parseForm } from '$lib/server/form';
 import { cancelOccurrenceSchema, changeOccurrenceSchema, rsvpSchema } from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-import { activityContext, refused } from '../../context';
+import { activityContext } from '../../context';
 
 type Event = RequestEvent<{ flat: string; id: string; date: string }>;
 
@@ -73,59 +72,40 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** Runs one step on the occurrence in the URL with the form read through `schema`. */
-async function step<S extends v.GenericSchema>(
-	event: Event,
-	action: string,
-	schema: S | null,
-	run: (ctx: ReturnType<typeof context>, data: v.InferOutput<S>) => unknown,
-	permission: Permission = 'calendar.view'
-) {
-	const ctx = context(event, permission);
-	let data = undefined as v.InferOutput<S>;
-	if (schema) {
-		const form = parseForm(schema, await event.request.formData());
-		if (!form.ok) return fail(400, { action, errors: form.errors, values: form.values });
-		data = form.data;
-	}
-	try {
-		const result = run(ctx, data);
-		return { action, done: true, result: typeof result === 'string' ? result : null };
-	} catch (e) {
-		return refused(action, e);
-	}
-}
-
-const db = () => getDb();
-
 export const actions: Actions = {
-	rsvp: (event) =>
-		step(
-			event,
-			'rsvp',
-			rsvpSchema,
-			({ flat, actor, activity, o }, answer) =>
-				calendar.rsvp(db(), flat, activity.id, o.occurrence, actor, answer),
-			'calendar.rsvp'
-		),
-	undo: (event) =>
-		step(
-			event,
-			'undo',
-			null,
-			({ flat, actor, activity, o }) => calendar.undo(db(), flat, activity.id, o.occurrence, actor),
-			'calendar.rsvp'
-		),
-	cancel: (event) =>
-		step(event, 'cancel', cancelOccurrenceSchema, ({ flat, actor, activity, o }, { reason }) =>
-			calendar.cancelOccurrence(db(), flat, activity.id, o.occurrence, actor, reason)
-		),
-	change: (event) =>
-		step(event, 'change', changeOccurrenceSchema, ({ flat, actor, activity, o }, change) =>
-			calendar.changeOccurrence(db(), flat, activity.id, o.occurrence, actor, change)
-		),
-	restore: (event) =>
-		step(event, 'restore', null, ({ flat, actor, activity, o }) =>
-			calendar.restoreOccurrence(db(), flat, activity.id, o.occurrence, actor)
-		)
+	rsvp: action({
+		name: 'rsvp',
+		guard: (event) => context(event, 'calendar.rsvp'),
+		schema: rsvpSchema,
+		run: ({ flat, actor, activity, o }, answer) => {
+			// Whether the answer is on the waiting list shows on the page itself, from its load.
+			calendar.rsvp(getDb(), flat, activity.id, o.occurrence, actor, answer);
+		}
+	}),
+	undo: action({
+		name: 'undo',
+		guard: (event) => context(event, 'calendar.rsvp'),
+		run: ({ flat, actor, activity, o }) =>
+			calendar.undo(getDb(), flat, activity.id, o.occurrence, actor)
+	}),
+	cancel: action({
+		name: 'cancel',
+		guard: context,
+		schema: cancelOccurrenceSchema,
+		run: ({ flat, actor, activity, o }, { reason }) =>
+			calendar.cancelOccurrence(getDb(), flat, activity.id, o.occurrence, actor, reason)
+	}),
+	change: action({
+		name: 'change',
+		guard: context,
+		schema: changeOccurrenceSchema,
+		run: ({ flat, actor, activity, o }, change) =>
+			calendar.changeOccurrence(getDb(), flat, activity.id, o.occurrence, actor, change)
+	}),
+	restore: action({
+		name: 'restore',
+		guard: context,
+		run: ({ flat, actor, activity, o }) =>
+			calendar.restoreOccurrence(getDb(), flat, activity.id, o.occurrence, actor)
+	})
 };

@@ -1,9 +1,12 @@
 import { error } from '@sveltejs/kit';
 import * as calendar from '$lib/server/calendar';
+import { action } from '$lib/server/action';
+import { writing } from '$lib/server/auth/rate-limit';
+import { activitySchema } from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { activityContext } from '../../context';
-import { submitActivity } from '../../submit-activity';
+import { activityRefusals, saveActivity } from '../../submit-activity';
 
 export const load: PageServerLoad = (event) => {
 	const { flat, actor, activity: a } = activityContext(event, 'calendar.add');
@@ -28,5 +31,12 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: (event) => submitActivity(event, activityContext(event, 'calendar.add').activity)
+	default: action({
+		name: 'default',
+		guard: (event) => activityContext(event, 'calendar.add'),
+		schema: activitySchema,
+		limit: writing.post,
+		refusals: activityRefusals,
+		run: (ctx, input) => saveActivity(ctx, input, ctx.activity)
+	})
 };

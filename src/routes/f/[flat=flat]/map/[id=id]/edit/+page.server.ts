@@ -1,11 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as socialmap from '$lib/server/socialmap';
-import { hoursToFields } from '$lib/schemas';
+import { action } from '$lib/server/action';
+import { hoursToFields, mapEntrySchema, removeEntrySchema } from '$lib/schemas';
 import { links } from '$lib/links';
-import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-import { entryContext, submitEntry } from '../../context';
+import { entryContext } from '../../context';
 
 export const load: PageServerLoad = (event) => {
 	const { entry: e } = entryContext(event);
@@ -25,19 +25,25 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	save: (event) => submitEntry(event, entryContext(event).entry),
-	/** Takes the place off the map once the editor said they are sure. */
-	remove: async (event) => {
-		const { flat, entry } = entryContext(event);
-		const form = await event.request.formData();
-		if (form.get('confirm') !== 'on')
-			return fail(400, { action: 'remove', message: m.map_err_confirm() });
-		try {
-			socialmap.remove(getDb(), flat.id, entry.id);
-		} catch (e) {
-			if (!(e instanceof socialmap.MapError)) throw e;
-			return fail(400, { action: 'remove', message: m.map_err_preset() });
+	/** Saves the place, then back to the map at that place. */
+	save: action({
+		name: 'save',
+		guard: entryContext,
+		schema: mapEntrySchema,
+		run: ({ flat, entry }, input) => {
+			socialmap.update(getDb(), flat.id, entry.id, input);
+			redirect(303, links.map(flat.slug, { done: 'saved', entry: entry.id }));
 		}
-		redirect(303, links.map(flat.slug, { done: 'removed' }));
-	}
+	}),
+
+	/** Takes the place off the map once the editor said they are sure. */
+	remove: action({
+		name: 'remove',
+		guard: entryContext,
+		schema: removeEntrySchema,
+		run: ({ flat, entry }) => {
+			socialmap.remove(getDb(), flat.id, entry.id);
+			redirect(303, links.map(flat.slug, { done: 'removed' }));
+		}
+	})
 };

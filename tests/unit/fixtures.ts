@@ -1,7 +1,7 @@
-import * as flats from '../flats';
-import type * as help from '../help';
-import * as members from '../members';
-import type { DB } from '.';
+import * as flats from '$lib/server/flats';
+import type * as help from '$lib/server/help';
+import * as members from '$lib/server/members';
+import type { DB } from '$lib/server/db';
 import { testDb } from './test-db';
 
 /** For unit tests: a request as a neighbour types one (flexible, for themselves, named). */

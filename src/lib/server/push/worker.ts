@@ -1,89 +1,30 @@
-import { readFileSync } from 'node:fs';
-import https from 'node:https';
-import tls from 'node:tls';
+/**
+ * The worker: what is due in the outbox goes to the push service, and what came of it is
+ * written back. The retry policy lives here; the transport is send.ts.
+ */
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import webpush from 'web-push';
 import { m } from '$lib/paraglide/messages';
 import { baseLocale, isLocale } from '$lib/paraglide/runtime';
 import type { DB } from '../db';
 import { flats, pushOutbox, pushSubscriptions, users } from '../db/schema';
 import { serviceHost } from './label';
-import { NotPublicError, privateAddressesAllowed, privateLiteral, publicLookup } from './network';
-import { vapidKeys } from './vapid';
-
-/** Where a push goes: the browser's endpoint and the keys its payload is encrypted for. */
-export type PushTarget = { endpoint: string; keys: { p256dh: string; auth: string } };
-/** The push service's answer, whatever its status; only a failure to reach it rejects. */
-export type PushAnswer = { status: number; headers: Record<string, string | string[] | undefined> };
-export type Send = (subscription: PushTarget, payload: string) => Promise<PushAnswer>;
-/** Pushes sent, put back for later and given up on; subscriptions the push service called gone. */
-export type Delivered = { sent: number; retried: number; removed: number; failed: number };
-
-type Payload = (typeof pushOutbox.$inferSelect)['payload'];
+import {
+	DAY_SECONDS,
+	NotPublicError,
+	type Delivered,
+	type Payload,
+	type PushAnswer,
+	type Send
+} from './model';
+import { encode, extraCa, webPushSender } from './send';
 
 const BATCH = 200;
-/** Push services take about 4 KB after encryption; what we send stays well below. */
-const MAX_PAYLOAD = 3 * 1024;
 const MAX_ATTEMPTS = 8;
 const BASE_DELAY = 30_000;
 const MAX_DELAY = 60 * 60_000;
-/** A push that waits longer than a day is stale news; the push service keeps it that long too. */
-const DAY_SECONDS = 24 * 60 * 60;
-/** A push service that does not answer must not hold the worker up. */
-const TIMEOUT = 10_000;
 /** Devices handled side by side; one device's pushes go in order. */
 const LANES = 8;
 const EVERY = 15_000;
-
-/**
- * The real transport: web-push signs with our VAPID key and encrypts for the device, over an
- * agent that reaches only public addresses (see network.ts) and keeps connections open, as
- * Node's global agent does. `ca` adds a certificate to trust besides the usual ones (the local
- * test push service).
- */
-export function webPushSender(
-	options: { ca?: string; allowPrivateAddresses?: boolean } = {}
-): Send {
-	const allowPrivate = options.allowPrivateAddresses ?? privateAddressesAllowed();
-	const agent = new https.Agent({
-		keepAlive: true,
-		timeout: 5_000,
-		// One TLS context for every connection: parsing the roots again for each one is slow.
-		...(options.ca && {
-			secureContext: tls.createSecureContext({ ca: [...tls.rootCertificates, options.ca] })
-		}),
-		...(!allowPrivate && { lookup: publicLookup })
-	});
-	return async (subscription, payload) => {
-		const literal = allowPrivate ? null : privateLiteral(subscription.endpoint);
-		if (literal) throw new NotPublicError(literal);
-		const { publicKey, privateKey, subject } = vapidKeys();
-		try {
-			const result = await webpush.sendNotification(subscription, payload, {
-				vapidDetails: { subject, publicKey, privateKey },
-				TTL: DAY_SECONDS,
-				urgency: 'normal',
-				contentEncoding: 'aes128gcm',
-				timeout: TIMEOUT,
-				agent
-			});
-			return { status: result.statusCode, headers: result.headers };
-		} catch (e) {
-			// web-push rejects on any status outside 2xx; the caller decides what each one means.
-			if (e instanceof webpush.WebPushError) return { status: e.statusCode, headers: e.headers };
-			throw e;
-		}
-	};
-}
-
-/**
- * `PUSH_EXTRA_CA_FILE` is a test and development setting: a certificate to trust on top of
- * the usual ones, so the app can push to a local push service with a self-signed certificate.
- */
-function extraCa(): string | undefined {
-	const file = process.env.PUSH_EXTRA_CA_FILE;
-	return file ? readFileSync(file, 'utf8') : undefined;
-}
 
 type Due = {
 	id: number;
@@ -300,26 +241,6 @@ const host = (endpoint: string) => serviceHost(endpoint) ?? '?';
 function errorText(error: unknown): string | undefined {
 	if (error === undefined) return undefined;
 	return error instanceof Error ? error.message : String(error);
-}
-
-/** The payload as sent: its body is cut (with "…") until the whole fits in `MAX_PAYLOAD`. */
-function encode(payload: Payload): string | undefined {
-	let json = JSON.stringify(payload);
-	const size = () => Buffer.byteLength(json);
-	if (size() <= MAX_PAYLOAD) return json;
-	// Every character takes at least a byte, so no more than this many can fit.
-	let chars = Array.from(typeof payload.body === 'string' ? payload.body : '').slice(
-		0,
-		MAX_PAYLOAD
-	);
-	for (;;) {
-		json = JSON.stringify({ ...payload, body: chars.length ? chars.join('') + '…' : '' });
-		const over = size() - MAX_PAYLOAD;
-		if (over <= 0) return json;
-		if (!chars.length) return undefined;
-		// JSON escapes take up to six bytes per character: never cut more than needed.
-		chars = chars.slice(0, -Math.max(1, Math.ceil(over / 6)));
-	}
 }
 
 async function inLanes<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {

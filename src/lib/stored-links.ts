@@ -1,0 +1,21 @@
+/**
+ * Links a notification stores: a path inside its flat (`help/12`), to which the notifications
+ * page and the push put `/f/<slug>/` in front. They come from the same route patterns as the
+ * page links in `$lib/links`, filled plainly, without `$app/paths`: the server writes them, also
+ * when it runs outside Kit (the demo and admin scripts, the benchmarks).
+ */
+
+const FLAT_ROUTE = '/f/[flat=flat]/';
+
+/** A help post's page. */
+export const POST_ROUTE = '/f/[flat=flat]/help/[id=id]';
+
+/** A flat's route with its parameters filled in, without the flat's own part. */
+function inFlat(route: string, params: Record<string, string | number>): string {
+	return route
+		.slice(FLAT_ROUTE.length)
+		.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => String(params[name]));
+}
+
+/** A help post's path inside its flat. */
+export const postInFlat = (id: number) => inFlat(POST_ROUTE, { id });
