@@ -19,3 +19,13 @@ function inFlat(route: string, params: Record<string, string | number>): string 
 
 /** A help post's path inside its flat. */
 export const postInFlat = (id: number) => inFlat(POST_ROUTE, { id });
+
+/** The notifications page's path inside its flat. */
+export const notificationsInFlat = () => 'notifications';
+
+/**
+ * The page a stored link opens: `/f/<slug>/` with the link behind it (the board for none). The
+ * base path is not in front: a push opens it from the service worker, which knows its scope.
+ */
+export const flatPath = (slug: string, link: string | null = '') =>
+	`/f/${encodeURIComponent(slug)}${link ? `/${link}` : ''}`;

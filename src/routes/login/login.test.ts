@@ -1,9 +1,12 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newFlat, routeEvent, useTempData } from '../../../tests/unit/action-event';
-import { getDb } from '$lib/server/db';
+import {
+	appFlatWithNeighbours,
+	newFlat,
+	routeEvent,
+	useTempData
+} from '../../../tests/unit/action-event';
 import * as flats from '$lib/server/flats';
-import * as members from '$lib/server/members';
 import { actions, load } from './+page.server';
 
 beforeAll(() => useTempData());
@@ -21,14 +24,9 @@ async function attempt(form: Record<string, string>, address: string) {
 
 describe('login', () => {
 	it('counts guesses against the account, however its flat is typed', async () => {
-		const db = getDb();
-		const flat = newFlat('De Horst', 'de-horst');
-		await members.join(db, {
-			flat,
-			name: 'Kees',
-			houseNumber: null,
-			password: 'het-goede-wachtwoord',
-			locale: 'nl'
+		const { flat } = await appFlatWithNeighbours(['Kees'], {
+			slug: 'de-horst',
+			password: 'het-goede-wachtwoord'
 		});
 		const shown = flats.joinCode.format(flat.joinCode);
 		const ways = ['de-horst', 'DE-HORST', ' de-horst ', shown, shown.toLowerCase(), flat.joinCode];

@@ -1,24 +1,15 @@
 import { isActionFailure } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newFlat, routeEvent, useTempData } from '../../../tests/unit/action-event';
-import { getDb } from '$lib/server/db';
+import { appFlatWithNeighbours, routeEvent, useTempData } from '../../../tests/unit/action-event';
 import * as account from '$lib/server/auth/account';
-import * as members from '$lib/server/members';
 import * as session from '$lib/server/auth/session';
 import { actions } from './+page.server';
 
 beforeAll(() => useTempData());
 
 async function kees() {
-	const db = getDb();
-	const flat = newFlat('De Horst', `horst-${Math.random().toString(36).slice(2, 8)}`);
-	const { userId } = await members.join(db, {
-		flat,
-		name: 'Kees',
-		houseNumber: null,
-		password: 'het-oude-wachtwoord',
-		locale: 'nl'
-	});
+	const { db, ids } = await appFlatWithNeighbours(['Kees'], { password: 'het-oude-wachtwoord' });
+	const userId = ids.Kees;
 	const here = session.create(db, userId);
 	const phone = session.create(db, userId);
 	const user = account.get(db, userId)!;

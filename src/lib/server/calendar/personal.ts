@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { activities, activityRsvps, calendarFeeds, flats } from '../db/schema';
 import type { Personal } from '../auth/personal';
-import { forgetMember } from '.';
+import { forgetMember } from './rsvp';
 
 /**
  * A person's answers to activities, the activities they made and their private calendar

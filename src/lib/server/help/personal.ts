@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../db';
 import { flats, helpMessages, helpPosts, helpResponses, users } from '../db/schema';
 import type { Personal } from '../auth/personal';
-import { closeForMember } from '.';
+import { closeForMember } from './posts';
 
 /**
  * A person's posts, answers and messages. Their posts stay for the neighbours as "a former

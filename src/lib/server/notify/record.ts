@@ -6,6 +6,7 @@ import { can } from '../auth/roles';
 import * as push from '../push';
 import { GROUP_OF, NEEDS, text, unseenBy, type NewNotification } from './model';
 import * as prefs from './prefs';
+import { flatPath } from '$lib/stored-links';
 
 /** The memberships a batch of notifications is for, with what their text and push need. */
 const recipients = prepared((db) =>
@@ -98,7 +99,7 @@ export function record(db: DB, items: NewNotification | NewNotification[], now =
 			.map(({ n }) => {
 				const who = member.get(`${n.flatId}/${n.userId}`)!;
 				const locale = isLocale(who.locale) ? who.locale : 'nl';
-				const url = `/f/${who.slug}${n.link ? `/${n.link}` : ''}`;
+				const url = flatPath(who.slug, n.link);
 				return {
 					userId: n.userId,
 					flatId: n.flatId,

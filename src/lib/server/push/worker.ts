@@ -17,6 +17,7 @@ import {
 	type Send
 } from './model';
 import { encode, extraCa, webPushSender } from './send';
+import { flatPath, notificationsInFlat } from '$lib/stored-links';
 
 const BATCH = 200;
 const MAX_ATTEMPTS = 8;
@@ -139,7 +140,7 @@ function summary(rows: Due[]): Payload {
 		title: flatName,
 		body: m.push_summary({ count }, { locale: isLocale(locale) ? locale : baseLocale }),
 		// A plain path: this runs in the server's worker and the command-line tools alike.
-		url: `/f/${slug}/notifications`,
+		url: flatPath(slug, notificationsInFlat()),
 		tag: `summary-${flatId}`
 	};
 }

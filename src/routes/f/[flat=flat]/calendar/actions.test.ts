@@ -1,9 +1,12 @@
-import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
+import { isActionFailure } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newFlat, routeEvent, useTempData } from '../../../../../tests/unit/action-event';
-import { getDb } from '$lib/server/db';
+import {
+	actionEvent,
+	answer,
+	appFlatWithNeighbours,
+	useTempData
+} from '../../../../../tests/unit/action-event';
 import * as calendar from '$lib/server/calendar';
-import * as members from '$lib/server/members';
 import { addDays, localDate } from '$lib/server/time';
 import { m } from '$lib/paraglide/messages';
 import { actions as newActions } from './new/+page.server';
@@ -15,43 +18,12 @@ beforeAll(() => useTempData());
 const FLAT = 'de-horst';
 
 /** A post to one of the calendar's actions, as the member with this id sends it. */
-function post(userId: number, url: string, params: Record<string, string>, form = {}) {
-	const { event } = routeEvent(url, {
-		form,
-		locals: { user: { id: userId, name: 'x', locale: 'nl', isAdmin: false } }
-	});
-	(event as { params: Record<string, string> }).params = { flat: FLAT, ...params };
-	return event as never;
-}
-
-/** What a thrown redirect or error answers; a returned answer as it is. */
-async function answer(run: () => unknown) {
-	try {
-		return await run();
-	} catch (e) {
-		if (isRedirect(e)) return { redirect: e.status, location: e.location };
-		if (isHttpError(e)) return { error: e.status };
-		throw e;
-	}
-}
+const post = (userId: number, url: string, params: Record<string, string>, form = {}) =>
+	actionEvent(url, userId, { flat: FLAT, ...params }, form);
 
 async function setup() {
-	const db = getDb();
-	const flat = newFlat('De Horst', FLAT);
-	const join = async (name: string) =>
-		(
-			await members.join(db, {
-				flat,
-				name,
-				houseNumber: null,
-				password: 'wachtwoord',
-				locale: 'nl'
-			})
-		).userId;
-	const ans = await join('Ans');
-	const kees = await join('Kees');
-	members.setRole(db, flat.id, members.membership(db, flat.id, ans)!.id, 'verbinder');
-	return { db, flat, ans, kees };
+	const made = await appFlatWithNeighbours(['Ans', 'Kees'], { slug: FLAT, verbinder: 'Ans' });
+	return { ...made, ans: made.ids.Ans, kees: made.ids.Kees };
 }
 
 describe('calendar actions', () => {

@@ -1,9 +1,13 @@
-import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newFlat, routeEvent, useTempData } from '../../../../../tests/unit/action-event';
-import { getDb } from '$lib/server/db';
+import {
+	actionEvent,
+	answer,
+	appFlatWithNeighbours,
+	useTempData
+} from '../../../../../tests/unit/action-event';
+import { request as postInput } from '../../../../../tests/unit/fixtures';
+import type { DB } from '$lib/server/db';
 import * as help from '$lib/server/help';
-import * as members from '$lib/server/members';
 import { addDays, localDate } from '$lib/server/time';
 import { m } from '$lib/paraglide/messages';
 import { actions as newActions } from './new/+page.server';
@@ -13,46 +17,23 @@ import { actions as postActions } from './[id=id]/+page.server';
 beforeAll(() => useTempData());
 
 /** A post to one of help's actions, as the member with this id sends it. */
-function post(slug: string, userId: number, params: Record<string, string>, form = {}) {
-	const { event } = routeEvent(`/f/${slug}/help`, {
-		form,
-		locals: { user: { id: userId, name: 'x', locale: 'nl', isAdmin: false } }
-	});
-	(event as { params: Record<string, string> }).params = { flat: slug, ...params };
-	return event as never;
-}
-
-/** What a thrown redirect or error answers; a failure as its status and data. */
-async function answer(run: () => unknown) {
-	try {
-		const done = await run();
-		return isActionFailure(done) ? Object.assign({ status: done.status }, done.data) : done;
-	} catch (e) {
-		if (isRedirect(e)) return { redirect: e.status, location: e.location };
-		if (isHttpError(e)) return { error: e.status };
-		throw e;
-	}
-}
+const post = (slug: string, userId: number, params: Record<string, string>, form = {}) =>
+	actionEvent(`/f/${slug}/help`, userId, { flat: slug, ...params }, form);
 
 async function setup() {
-	const db = getDb();
-	const slug = `horst-${Math.random().toString(36).slice(2, 8)}`;
-	const flat = newFlat('De Horst', slug);
-	const join = async (name: string) =>
-		(
-			await members.join(db, {
-				flat,
-				name,
-				houseNumber: null,
-				password: 'wachtwoord',
-				locale: 'nl'
-			})
-		).userId;
-	const ans = await join('Ans');
-	const kees = await join('Kees');
-	const today = localDate(new Date(), flat.timeZone);
-	return { db, flat, slug, ans, kees, today };
+	const made = await appFlatWithNeighbours(['Ans', 'Kees']);
+	const today = localDate(new Date(), made.flat.timeZone);
+	return { ...made, ans: made.ids.Ans, kees: made.ids.Kees, today };
 }
+
+/** Ans asks to borrow a ladder: an open request of hers, with its id. */
+const ladder = (db: DB, flat: Parameters<typeof help.create>[1], ans: number) =>
+	help.create(
+		db,
+		flat,
+		{ userId: ans, role: 'resident' },
+		postInput('Ladder', { category: 'lend' })
+	);
 
 const request = (fields: Record<string, string> = {}) => ({
 	type: 'request',
@@ -117,22 +98,7 @@ describe('the post form', () => {
 
 	it('edits only the author’s own open post', async () => {
 		const { db, flat, slug, ans, kees } = await setup();
-		const id = help.create(
-			db,
-			flat,
-			{ userId: ans, role: 'resident' },
-			{
-				type: 'request',
-				category: 'lend',
-				title: 'Ladder',
-				description: '',
-				when: 'flexible',
-				startDate: null,
-				endDate: null,
-				anonymous: false,
-				onBehalfOf: null
-			}
-		);
+		const id = ladder(db, flat, ans);
 		const params = { id: String(id) };
 		const edit = request({ title: 'Trapladder' });
 		expect(await answer(() => editActions.default!(post(slug, kees, params, edit)))).toMatchObject({
@@ -171,22 +137,7 @@ describe('the post form', () => {
 describe('the steps on a post', () => {
 	it('answer in the shapes the page reads', async () => {
 		const { db, flat, slug, ans, kees } = await setup();
-		const id = help.create(
-			db,
-			flat,
-			{ userId: ans, role: 'resident' },
-			{
-				type: 'request',
-				category: 'lend',
-				title: 'Ladder',
-				description: '',
-				when: 'flexible',
-				startDate: null,
-				endDate: null,
-				anonymous: false,
-				onBehalfOf: null
-			}
-		);
+		const id = ladder(db, flat, ans);
 		const on = (userId: number, action: keyof typeof postActions, form = {}) =>
 			answer(() => postActions[action]!(post(slug, userId, { id: String(id) }, form)));
 		expect(await on(kees, 'respond', { message: 'Ik heb er een' })).toEqual({

@@ -1,9 +1,12 @@
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newFlat, routeEvent, useTempData } from '../../../../../tests/unit/action-event';
-import { getDb } from '$lib/server/db';
+import {
+	actionEvent,
+	appFlatWithNeighbours,
+	newFlat,
+	useTempData
+} from '../../../../../tests/unit/action-event';
 import * as account from '$lib/server/auth/account';
-import * as members from '$lib/server/members';
 import * as socialmap from '$lib/server/socialmap';
 import { actions as newActions } from './new/+page.server';
 import { actions as editActions } from './[id=id]/edit/+page.server';
@@ -12,29 +15,19 @@ beforeAll(() => useTempData());
 
 /** A flat with its verbinder Bram, who edits the map, and a neighbour, Kees. */
 async function flat(slug: string) {
-	const db = getDb();
-	const made = newFlat('De Horst', slug);
-	const join = (name: string) =>
-		members.join(db, {
-			flat: made,
-			name,
-			houseNumber: null,
-			password: 'een-wachtwoord',
-			locale: 'nl'
-		});
-	const bram = (await join('Bram')).userId;
-	const kees = (await join('Kees')).userId;
-	const role = members.membership(db, made.id, bram)!;
-	members.setRole(db, made.id, role.id, 'verbinder');
-	const as = (userId: number, url: string, form: Record<string, string>, id?: number) => {
-		const { event } = routeEvent(url, { form, locals: { user: account.get(db, userId)! } });
-		(event as { params: Record<string, string> }).params = {
-			flat: slug,
-			...(id ? { id: String(id) } : {})
-		};
-		return event as never;
-	};
-	return { db, flat: made, bram, kees, as };
+	const made = await appFlatWithNeighbours(['Bram', 'Kees'], {
+		slug,
+		verbinder: 'Bram',
+		password: 'een-wachtwoord'
+	});
+	const as = (userId: number, url: string, form: Record<string, string>, id?: number) =>
+		actionEvent(
+			url,
+			{ user: account.get(made.db, userId)! },
+			{ flat: slug, ...(id ? { id: String(id) } : {}) },
+			form
+		);
+	return { db: made.db, flat: made.flat, bram: made.ids.Bram, kees: made.ids.Kees, as };
 }
 
 async function answer(run: unknown) {

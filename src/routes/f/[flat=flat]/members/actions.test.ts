@@ -1,7 +1,13 @@
-import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newFlat, routeEvent, useTempData } from '../../../../../tests/unit/action-event';
+import {
+	actionEvent,
+	answer,
+	anyAddress,
+	appFlatWithNeighbours,
+	newFlat,
+	useTempData
+} from '../../../../../tests/unit/action-event';
 import { getDb } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import * as members from '$lib/server/members';
@@ -10,54 +16,15 @@ import { actions } from './+page.server';
 
 beforeAll(() => useTempData());
 
-const user = (id: number) => ({ user: { id, name: 'x', locale: 'nl', isAdmin: false } });
-
-/** A post to a page's action as this user (or a visitor), with the route's parameters. */
-function post(url: string, userId: number | null, params: Record<string, string>, form = {}) {
-	const { event } = routeEvent(url, {
-		form,
-		locals: userId ? user(userId) : {},
-		address: `198.51.100.${Math.floor(Math.random() * 250)}`
-	});
-	(event as { params: Record<string, string> }).params = params;
-	return event as never;
-}
-
-/** What a thrown redirect or error answers; a failure as its status and data. */
-async function answer(run: () => unknown) {
-	try {
-		const done = await run();
-		return isActionFailure(done)
-			? { status: done.status, ...(done.data as unknown as object) }
-			: done;
-	} catch (e) {
-		if (isRedirect(e)) return { redirect: e.status, location: e.location };
-		if (isHttpError(e)) return { error: e.status };
-		throw e;
-	}
-}
-
+/** Ans the verbinder and Kees; `onMembers` posts to the members page as Ans. */
 async function setup() {
-	const db = getDb();
-	const slug = `horst-${Math.random().toString(36).slice(2, 8)}`;
-	const flat = newFlat('De Horst', slug);
-	const join = async (name: string, f = flat) =>
-		(
-			await members.join(db, {
-				flat: f,
-				name,
-				houseNumber: null,
-				password: 'wachtwoord',
-				locale: 'nl'
-			})
-		).userId;
-	const ans = await join('Ans');
-	const kees = await join('Kees');
-	members.setRole(db, flat.id, members.membership(db, flat.id, ans)!.id, 'verbinder');
-	const id = (userId: number) => String(members.membership(db, flat.id, userId)!.id);
+	const made = await appFlatWithNeighbours(['Ans', 'Kees'], { verbinder: 'Ans' });
+	const { slug, ids } = made;
+	const post = (form: Record<string, string>) =>
+		actionEvent(`/f/${slug}/members`, ids.Ans, { flat: slug }, form, anyAddress());
 	const onMembers = (action: keyof typeof actions, form: Record<string, string>) =>
-		answer(() => actions[action]!(post(`/f/${slug}/members`, ans, { flat: slug }, form)));
-	return { db, flat, slug, ans, kees, join, id, onMembers };
+		answer(() => actions[action]!(post(form)));
+	return { ...made, ans: ids.Ans, kees: ids.Kees, id: made.membershipId, onMembers };
 }
 
 describe('the members page', () => {
