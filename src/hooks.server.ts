@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { building } from '$app/environment';
 import {
@@ -10,7 +11,8 @@ import {
 	overwriteServerAsyncLocalStorage,
 	type Locale
 } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
+import { dataDir, getDb } from '$lib/server/db';
+import { START_FAILURE_EXIT, startFailureMessage } from '$lib/server/db/upgrade';
 import { startJobs } from '$lib/server/jobs';
 import { fillNameSkeletons } from '$lib/server/members/backfill';
 import { startPushWorker } from '$lib/server/push';
@@ -19,14 +21,26 @@ import * as session from '$lib/server/auth/session';
 import { crossSiteRefusal, isCrossSiteForm } from '$lib/server/cross-site';
 import { pageScriptTag } from '$lib/server/page-script';
 
-/** Migrate at start, so the first request does not wait for it and a bad migration fails loudly. */
+/**
+ * Migrate at start, so the first request does not wait for it and a bad migration fails loudly.
+ * A start that cannot go on with its data (a failed migration, a damaged file, a directory it
+ * may not write, a full disk) stops the server with a message that says what to do, and no
+ * stack trace: those are for bugs, which still throw.
+ */
 export const init: ServerInit = () => {
 	if (building) return;
-	const db = getDb();
-	// Accounts from before confusable skeletons get theirs before anyone can join next to them.
-	fillNameSkeletons(db);
-	startJobs(db);
-	startPushWorker(db);
+	try {
+		const db = getDb();
+		// Accounts from before confusable skeletons get theirs before anyone can join next to them.
+		fillNameSkeletons(db);
+		startJobs(db);
+		startPushWorker(db);
+	} catch (error) {
+		const message = startFailureMessage(error, path.join(dataDir(), 'burenbord.db'));
+		if (!message) throw error;
+		console.error(message);
+		process.exit(START_FAILURE_EXIT);
+	}
 };
 
 /** Where Paraglide's `getLocale()` finds the language of the request being answered. */

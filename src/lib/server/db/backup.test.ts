@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '.';
-import { backup } from './backup';
+import { backup, restore, RestoreRefused } from './backup';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -63,5 +63,85 @@ describe('backup', () => {
 		} finally {
 			process.umask(umask);
 		}
+	});
+});
+
+describe('restore', () => {
+	const slugs = (file: string) => {
+		const db = new Database(file, { readonly: true });
+		try {
+			return db.prepare('select slug from flats order by slug').pluck().all();
+		} finally {
+			db.close();
+		}
+	};
+	const addFlat = (file: string, slug: string) => {
+		const db = openDatabase(file);
+		db.$client
+			.prepare("insert into flats (slug, name, join_code) values (?, 'F', ?)")
+			.run(slug, slug);
+		db.$client.close();
+	};
+	let dir: string;
+	let live: string;
+	beforeEach(() => {
+		dir = mkdtempSync(path.join(tmpdir(), 'burenbord-restore-'));
+		dirs.push(dir);
+		live = path.join(dir, 'burenbord.db');
+		addFlat(live, 'horst');
+	});
+
+	it('puts a good backup in place and keeps the database it replaced aside', async () => {
+		const copy = path.join(dir, 'elsewhere', 'copy.db');
+		await backup(live, copy);
+		addFlat(live, 'later');
+		const { replaced } = await restore(copy, dir, new Date('2026-12-01T10:00:00Z'));
+		expect(replaced).toBe(path.join(dir, 'backups', 'replaced-2026-12-01T10-00-00.db'));
+		expect(slugs(live)).toEqual(['horst']);
+		expect(slugs(replaced!)).toEqual(['horst', 'later']);
+		expect(statSync(live).mode & 0o777).toBe(0o600);
+		// The app opens it as its own, with nothing left to migrate.
+		openDatabase(live).$client.close();
+	});
+
+	it('replaces a damaged database', async () => {
+		const copy = path.join(dir, 'copy.db');
+		await backup(live, copy);
+		writeFileSync(live, 'damaged '.repeat(600));
+		const { replaced } = await restore(copy, dir);
+		expect(slugs(live)).toEqual(['horst']);
+		expect(existsSync(replaced!)).toBe(true);
+	});
+
+	it('refuses a file that is not a whole Burenbord database, and changes nothing', async () => {
+		const garbage = path.join(dir, 'garbage.db');
+		writeFileSync(garbage, 'not a database '.repeat(500));
+		const other = path.join(dir, 'other.db');
+		const db = new Database(other);
+		db.exec('create table t (x)');
+		db.close();
+		for (const [file, reason] of [
+			[garbage, 'cannot be read as a SQLite database'],
+			[other, 'is not a Burenbord database'],
+			[path.join(dir, 'missing.db'), 'is not a file']
+		] as const) {
+			const refusal = restore(file, dir);
+			await expect(refusal).rejects.toBeInstanceOf(RestoreRefused);
+			await expect(refusal).rejects.toThrow(reason);
+		}
+		expect(slugs(live)).toEqual(['horst']);
+		expect(existsSync(path.join(dir, 'backups'))).toBe(false);
+	});
+
+	it('refuses while the server has the database open', async () => {
+		const copy = path.join(dir, 'copy.db');
+		await backup(live, copy);
+		const running = openDatabase(live);
+		try {
+			await expect(restore(copy, dir)).rejects.toThrow('stop the server first');
+		} finally {
+			running.$client.close();
+		}
+		expect(readdirSync(dir)).not.toContain('backups');
 	});
 });

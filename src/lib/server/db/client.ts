@@ -5,6 +5,15 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
+import {
+	copyBeforeUpgrade,
+	damagedMessage,
+	failedMigration,
+	migrationFailureMessage,
+	pendingMigrations,
+	StartFailure,
+	startFailureMessage
+} from './upgrade';
 
 /**
  * What domain functions take: the database or a transaction on it, so one function serves
@@ -71,20 +80,69 @@ function keepPrivate(file: string) {
 
 /**
  * Opens (and creates) a database file, sets the pragmas every connection needs and migrates it.
+ * A file is checked first (`quick_check`) and copied before new migrations change it
+ * (upgrade.ts); what stops the start (a damaged file, a directory it may not write, a full
+ * disk, a failed migration) is thrown as a StartFailure that says what to do.
  * Steps that fill in data for older rows belong to the start of the server (hooks.server.ts),
  * not here: this layer knows tables, not what a name or a member is.
  */
 export function openDatabase(file: string) {
-	if (file !== ':memory:') keepPrivate(file);
+	if (file === ':memory:') return connect(file);
+	let sqlite: Database.Database | undefined;
+	try {
+		keepPrivate(file);
+		sqlite = new Database(file);
+		const check = String(sqlite.pragma('quick_check', { simple: true }));
+		if (check !== 'ok') throw new StartFailure(damagedMessage(file, `quick_check: ${check}`));
+		const pending = pendingMigrations(sqlite, migrationsFolder());
+		const copy = copyBeforeUpgrade(sqlite, file, pending);
+		sqlite.close();
+		sqlite = undefined;
+		const ran: string[] = [];
+		try {
+			return connect(file, ran);
+		} catch (error) {
+			const migration = failedMigration(ran, pending);
+			if (!migration) throw error;
+			throw new StartFailure(migrationFailureMessage({ file, copy, migration, error }));
+		}
+	} catch (error) {
+		sqlite?.close();
+		if (error instanceof StartFailure) throw error;
+		const message = startFailureMessage(error, file);
+		throw message ? new StartFailure(message, { cause: error }) : error;
+	}
+}
+
+/**
+ * One connection with the pragmas every connection needs, migrated. The statements the
+ * migrations run are noted in `ran`: SQLite's error does not say which one failed.
+ */
+function connect(file: string, ran?: string[]) {
 	const sqlite = new Database(file);
-	sqlite.pragma('journal_mode = WAL');
-	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma('synchronous = NORMAL');
-	keepStatements(sqlite);
-	const db = drizzle(sqlite, { schema });
-	migrate(db, { migrationsFolder: migrationsFolder() });
-	return db;
+	let noting = ran;
+	if (ran) {
+		const prepare = sqlite.prepare.bind(sqlite);
+		sqlite.prepare = ((source: string) => {
+			noting?.push(source);
+			return prepare(source);
+		}) as typeof sqlite.prepare;
+	}
+	try {
+		sqlite.pragma('journal_mode = WAL');
+		sqlite.pragma('foreign_keys = ON');
+		sqlite.pragma('busy_timeout = 5000');
+		sqlite.pragma('synchronous = NORMAL');
+		keepStatements(sqlite);
+		const db = drizzle(sqlite, { schema });
+		migrate(db, { migrationsFolder: migrationsFolder() });
+		// Only the migrations' statements: the app's own queries are none of its business.
+		noting = undefined;
+		return db;
+	} catch (error) {
+		sqlite.close();
+		throw error;
+	}
 }
 
 let instance: ReturnType<typeof openDatabase> | undefined;
