@@ -68,7 +68,12 @@ export async function serve({
 
 	// As adapter-node's own server: finish what is running, then let the app close (its
 	// `sveltekit:shutdown`), with a limit.
+	// Once: under `npm start` in a terminal, Ctrl-C reaches a worker both from the terminal and
+	// passed on by the primary (scripts/start.js).
+	let stopping = false;
 	const shutdown = (reason) => {
+		if (stopping) return;
+		stopping = true;
 		server.close(() => process.emit('sveltekit:shutdown', reason));
 		server.closeIdleConnections();
 		setTimeout(
@@ -76,8 +81,8 @@ export async function serve({
 			Number(process.env.SHUTDOWN_TIMEOUT ?? 30) * 1000
 		).unref();
 	};
-	process.once('SIGTERM', () => shutdown('SIGTERM'));
-	process.once('SIGINT', () => shutdown('SIGINT'));
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	process.on('SIGINT', () => shutdown('SIGINT'));
 
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);

@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { building } from '$app/environment';
@@ -16,6 +17,8 @@ import { START_FAILURE_EXIT, startFailureMessage } from '$lib/server/db/upgrade'
 import { startJobs } from '$lib/server/jobs';
 import { fillNameSkeletons } from '$lib/server/members/backfill';
 import { startPushWorker } from '$lib/server/push';
+import { vapidKeys } from '$lib/server/push/vapid';
+import { keepLimitsIn } from '$lib/server/auth/rate-limit';
 import * as cookies from '$lib/server/auth/cookies';
 import * as session from '$lib/server/auth/session';
 import { crossSiteRefusal, isCrossSiteForm } from '$lib/server/cross-site';
@@ -26,13 +29,20 @@ import { pageScriptTag } from '$lib/server/page-script';
  * A start that cannot go on with its data (a failed migration, a damaged file, a directory it
  * may not write, a full disk) stops the server with a message that says what to do, and no
  * stack trace: those are for bugs, which still throw.
+ * With several server processes (WORKERS, scripts/start.js) one of them is the leader: it runs
+ * the clock and sends pushes, which must happen once, and it starts before the others, so the
+ * migration, the copy before it and the push keys are made once. A single process leads.
  */
 export const init: ServerInit = () => {
 	if (building) return;
 	try {
 		const db = getDb();
+		keepLimitsIn(db);
+		if (!isLeader()) return;
 		// Accounts from before confusable skeletons get theirs before anyone can join next to them.
 		fillNameSkeletons(db);
+		// Made now, before other processes start: each would otherwise make a pair of its own.
+		vapidKeys();
 		startJobs(db);
 		startPushWorker(db);
 	} catch (error) {
@@ -42,6 +52,11 @@ export const init: ServerInit = () => {
 		process.exit(START_FAILURE_EXIT);
 	}
 };
+
+/** Not one of several server processes, or the one scripts/start.js made the leader. */
+function isLeader(): boolean {
+	return !cluster.isWorker || process.env.BURENBORD_LEADER === '1';
+}
 
 /** Where Paraglide's `getLocale()` finds the language of the request being answered. */
 const requestLocale = new AsyncLocalStorage<{ locale?: Locale; origin?: string }>();

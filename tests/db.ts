@@ -30,7 +30,9 @@ export function flatRows(db: ServerDb, flat: { id: number; slug: string }): stri
 		.all() as string[];
 	const where = new Map<string, string>([
 		['flats', `id = @flat OR slug LIKE @prefix`],
-		['users', `id IN (SELECT user_id FROM memberships WHERE flat_id = @flat)`]
+		['users', `id IN (SELECT user_id FROM memberships WHERE flat_id = @flat)`],
+		// Counts of guesses and writes per account or address hash: no flat's data.
+		['rate_limits', '0']
 	]);
 	for (const table of tables) {
 		const columns = db.pragma(`table_info("${table}")`) as { name: string }[];

@@ -1,4 +1,5 @@
 import type { DB } from './db';
+import { sweepLimits } from './auth/rate-limit';
 import * as calendar from './calendar';
 import * as help from './help';
 import * as keys from './keys';
@@ -12,7 +13,9 @@ const DAILY = 24 * 60 * 60 * 1000;
  * the day before, confirms help nobody confirmed within a week, reminds neighbours of the
  * day's activities, counts finished helping at them, and asks every six months
  * whether a spare key is still where it was; once a day it deletes what is kept no longer
- * (see privacy.retention). Each step is safe to repeat, so a restart or a missed run loses nothing.
+ * (see privacy.retention), and rate-limit windows that have ended go every round. Each step is
+ * safe to repeat, so a restart or a missed run loses nothing. With several server processes
+ * (WORKERS) only one runs it (hooks.server.ts): the rounds would otherwise send reminders twice.
  */
 export function startJobs(db: DB): void {
 	// Old data is cleaned up once a day (and at start): a restart just runs it a little early.
@@ -21,6 +24,7 @@ export function startJobs(db: DB): void {
 		try {
 			const done = { ...help.tick(db), ...calendar.tick(db), keysToReview: keys.remind(db) };
 			if (Object.values(done).some(Boolean)) console.log('housekeeping', done);
+			sweepLimits(db);
 		} catch (e) {
 			console.error('housekeeping failed', e);
 		}

@@ -1,6 +1,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { limits, minutesToWait, WriteLimit } from './rate-limit';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../db';
+import { limits, limitsIn, minutesToWait, sweepLimits, WriteLimit } from './rate-limit';
 
 function from(ip: string): RequestEvent {
 	return {
@@ -83,5 +87,64 @@ describe('writing limits', () => {
 		const limit = new WriteLimit({ account: 1, address: 1, minutes: 60 });
 		limit.count(from('10.4.4.4'));
 		expect(limit.wait(from('10.4.4.4'))).toBeNull();
+	});
+});
+
+describe('limits shared by the server processes', () => {
+	// Two connections to one file stand for two server processes (WORKERS).
+	const dir = mkdtempSync(path.join(tmpdir(), 'burenbord-limits-'));
+	const file = path.join(dir, 'burenbord.db');
+	const a = openDatabase(file);
+	const b = openDatabase(file);
+	afterAll(() => {
+		a.$client.close();
+		b.$client.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('stop guessing one account after 8 tries in total, whichever process answers', async () => {
+		const onA = limitsIn(() => a);
+		const onB = limitsIn(() => b);
+		for (let i = 0; i < 8; i++) {
+			const answering = i % 2 ? onA : onB;
+			expect((await answering.login.check(from(`10.5.0.${i}`), 'horst|samira')).limited).toBe(
+				false
+			);
+		}
+		const ninth = await onA.login.check(from('10.5.0.99'), 'horst|samira');
+		expect(ninth).toMatchObject({ limited: true });
+		expect(ninth.retryAfter).toBeGreaterThan(0);
+		expect((await onB.login.check(from('10.5.0.98'), 'horst|samira')).limited).toBe(true);
+		// Another limit with the same rate counts apart.
+		expect((await onB.passwordChange.check(from('10.5.0.98'), 'horst|samira')).limited).toBe(false);
+	});
+
+	it('count writes in total, whichever process answers', () => {
+		const rate = { account: 3, address: 100, minutes: 60 };
+		const onA = new WriteLimit(rate, { name: 'shared', db: () => a });
+		const onB = new WriteLimit(rate, { name: 'shared', db: () => b });
+		onA.count(member(1));
+		onB.count(member(1));
+		expect(onA.wait(member(1))).toBeNull();
+		onA.count(member(1));
+		expect(onB.wait(member(1))).toBe(60);
+		expect(onA.wait(member(1))).toBe(60);
+		expect(onB.wait(member(2))).toBeNull();
+	});
+
+	it('forget windows that have ended', () => {
+		vi.useFakeTimers({ now: new Date('2025-03-01T10:00:00Z') });
+		try {
+			const limit = new WriteLimit({ account: 1, address: 100, minutes: 10 }, { db: () => a });
+			limit.count(member(5));
+			const rows = () => a.$client.prepare('select count(*) from rate_limits').pluck().get();
+			const before = rows() as number;
+			expect(sweepLimits(a, Date.now() + 9 * 60_000)).toBe(0);
+			expect(sweepLimits(b, Date.now() + 11 * 60_000)).toBeGreaterThanOrEqual(2);
+			expect(rows()).toBeLessThan(before);
+			expect(limit.wait(member(5))).toBeNull();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

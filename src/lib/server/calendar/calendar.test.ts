@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { flatWithNeighbours } from '../../../../tests/unit/fixtures';
+import { openDatabase } from '../db';
+import * as flats from '../flats';
 import { notifications } from '../db/schema';
 import * as balance from '../balance';
 import * as members from '../members';
@@ -492,5 +497,48 @@ describe("the board's week", () => {
 		calendar.create(one.db, one.flat, one.verbinder, coffee(), now);
 		expect(shown(one.db, one.flat)).toEqual(['2027-03-16 10:00 Koffieochtend']);
 		expect(shown(two.db, two.flat)).toEqual([]);
+	});
+
+	it('is worked out anew in every process when one of them changes the calendar', async () => {
+		// Two connections to one file stand for two server processes (WORKERS).
+		const dir = mkdtempSync(path.join(tmpdir(), 'burenbord-week-'));
+		const file = path.join(dir, 'burenbord.db');
+		const a = openDatabase(file);
+		const b = openDatabase(file);
+		try {
+			const flat = flats.create(a, { name: 'H', slug: 'h-flat', timeZone: AMS, joinMode: 'open' });
+			const { userId } = await members.join(a, {
+				flat,
+				name: 'Ans',
+				houseNumber: null,
+				password: 'wachtwoord',
+				locale: 'nl'
+			});
+			members.setRole(a, flat.id, members.membership(a, flat.id, userId)!.id, 'verbinder');
+			const verbinder = { userId, role: 'verbinder' as const };
+
+			expect(shown(b, flat)).toEqual([]);
+			const made = calendar.create(a, flat, verbinder, coffee({ startDate: '2027-03-02' }), now);
+			expect(shown(b, flat)).toEqual(['2027-03-16 10:00 Koffieochtend']);
+			expect(shown(a, flat)).toEqual(['2027-03-16 10:00 Koffieochtend']);
+			// Kept in B until the calendar changes again.
+			expect(calendar.week(b, flat, today)).toBe(calendar.week(b, flat, today));
+
+			calendar.cancelOccurrence(b, flat, made.id, '2027-03-16', verbinder, 'Ziek', now);
+			expect(shown(a, flat)).toEqual(['2027-03-16 10:00 Koffieochtend (gaat niet door)']);
+			calendar.update(
+				a,
+				flat,
+				made.id,
+				verbinder,
+				coffee({ startDate: '2027-03-02', title: 'Koffie' }),
+				now
+			);
+			expect(shown(b, flat)).toEqual(['2027-03-16 10:00 Koffie (gaat niet door)']);
+		} finally {
+			a.$client.close();
+			b.$client.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -4,6 +4,7 @@ import {
 	activities,
 	activityChanges,
 	activityRsvps,
+	calendarVersions,
 	type Activity,
 	type ActivityChange
 } from '../db/schema';
@@ -47,17 +48,40 @@ export function build(
 }
 
 // Every visit of a board shows the flat's week: it is worked out once per flat and day (on
-// each database) and forgotten by every change to the flat's calendar, which all go through
-// `changeIn`. The weeks of the thousand flats worked out last are kept.
+// each database connection, so in each server process) and kept with the flat's calendar
+// version. Every change to the flat's calendar goes through `changeIn`, which bumps that
+// version in its transaction; a process that reads a newer version than the one it kept the
+// week with, whichever process made the change, works the week out anew. The weeks of the
+// thousand flats worked out last are kept.
 const WEEKS_KEPT = 1000;
 const weeksOf = perConnection(
-	() => new Map<number, { day: string; list: readonly Occurrence[] }>()
+	() => new Map<number, { day: string; version: number; list: readonly Occurrence[] }>()
+);
+
+const versionOf = prepared((db) =>
+	db
+		.select({ version: calendarVersions.version })
+		.from(calendarVersions)
+		.where(eq(calendarVersions.flatId, sql.placeholder('flatId')))
+		.prepare()
+);
+
+const bumpVersion = prepared((db) =>
+	db
+		.insert(calendarVersions)
+		.values({ flatId: sql.placeholder('flatId'), version: 1 })
+		.onConflictDoUpdate({
+			target: calendarVersions.flatId,
+			set: { version: sql`${calendarVersions.version} + 1` }
+		})
+		.prepare()
 );
 
 /** A change to a flat's calendar, in one transaction; the flat's week is worked out anew. */
 export function changeIn<T>(db: DB, flatId: number, write: (tx: DB) => T): T {
 	return db.transaction((tx) => {
 		const done = write(tx);
+		bumpVersion(tx).run({ flatId });
 		weeksOf(tx).delete(flatId);
 		return done;
 	});
@@ -71,12 +95,15 @@ export function week(
 ): readonly Occurrence[] {
 	const kept = weeksOf(db);
 	const day = `${today} ${flat.timeZone}`;
+	// Read before the week is worked out: a change landing in between leaves the week kept
+	// with the older number, so the next view works it out again rather than keeping it stale.
+	const version = versionOf(db).get({ flatId: flat.id })?.version ?? 0;
 	const found = kept.get(flat.id);
-	if (found?.day === day) return found.list;
+	if (found?.day === day && found.version === version) return found.list;
 	const list = Object.freeze(occurrences(db, flat, today, addDays(today, 6)));
 	kept.delete(flat.id);
 	if (kept.size >= WEEKS_KEPT) kept.delete(kept.keys().next().value!);
-	kept.set(flat.id, { day, list });
+	kept.set(flat.id, { day, version, list });
 	return list;
 }
 

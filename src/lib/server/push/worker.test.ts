@@ -382,19 +382,33 @@ describe('the test push service itself', () => {
 });
 
 describe('the worker', () => {
+	const seen: string[] = [];
+	const fake: Send = async (_to, body) => {
+		seen.push(body);
+		return { status: 201, headers: {} };
+	};
+	let ctx: Awaited<ReturnType<typeof setup>>;
+	// One worker per process: both tests use the one started here.
+	beforeAll(async () => {
+		ctx = await setup();
+		startPushWorker(ctx.db, fake);
+	});
+
 	it('sends soon after a kick, off the request path', async () => {
-		const { db, kees, device, queue, row } = await setup();
+		const { kees, device, queue, row } = ctx;
 		const phone = device(kees);
-		const seen: string[] = [];
-		const fake: Send = async (_to, body) => {
-			seen.push(body);
-			return { status: 201, headers: {} };
-		};
-		startPushWorker(db, fake);
 		const queued = queue(phone, { notBefore: new Date(Date.now() - SECOND) });
 		kick();
 		kick();
 		await vi.waitFor(() => expect(row(queued.id)!.status).toBe('sent'), { timeout: 1000 });
 		expect(seen).toEqual([JSON.stringify(queued.payload)]);
+	});
+
+	it('finds within two seconds what another process queued, with no kick', async () => {
+		const { mo, device, queue, row } = ctx;
+		// Written straight to the outbox, as another server process writes it.
+		const queued = queue(device(mo), { notBefore: new Date(Date.now() - SECOND) });
+		await vi.waitFor(() => expect(row(queued.id)!.status).toBe('sent'), { timeout: 2000 });
+		expect(seen).toContain(JSON.stringify(queued.payload));
 	});
 });

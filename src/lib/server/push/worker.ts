@@ -2,10 +2,10 @@
  * The worker: what is due in the outbox goes to the push service, and what came of it is
  * written back. The retry policy lives here; the transport is send.ts.
  */
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { baseLocale, isLocale } from '$lib/paraglide/runtime';
-import type { DB } from '../db';
+import { prepared, type DB } from '../db';
 import { flats, pushOutbox, pushSubscriptions, users } from '../db/schema';
 import { serviceHost } from './label';
 import {
@@ -25,7 +25,8 @@ const BASE_DELAY = 30_000;
 const MAX_DELAY = 60 * 60_000;
 /** Devices handled side by side; one device's pushes go in order. */
 const LANES = 8;
-const EVERY = 15_000;
+/** How often the outbox is asked whether anything is due: what any process queued, or a retry. */
+const EVERY = 1_000;
 
 type Due = {
 	id: number;
@@ -252,23 +253,48 @@ async function inLanes<T>(items: T[], work: (item: T) => Promise<void>): Promise
 	await Promise.all(Array.from({ length: Math.min(LANES, items.length) }, lane));
 }
 
+/** Whether a push is due now: one step down the outbox's (status, not_before) index. */
+const anythingDue = prepared((db) =>
+	db
+		.select({ id: pushOutbox.id })
+		.from(pushOutbox)
+		.where(and(eq(pushOutbox.status, 'pending'), lte(pushOutbox.notBefore, sql.placeholder('now'))))
+		.limit(1)
+		.prepare()
+);
+
 let worker: { db: DB; send: Send } | undefined;
 let running = false;
 let again = false;
 let kicked = false;
 
 /**
- * Sends the outbox off the request path: every 15 seconds, and soon after `kick()`.
- * One delivery at a time; a kick during one asks for another right after it.
+ * Sends the outbox off the request path: soon after `kick()` in this process, and within a
+ * second of anything falling due, whichever process queued it. With several server processes
+ * (WORKERS) only one runs this worker; the others only write the outbox, and the worker finds
+ * their pushes by asking the database every second. Asking is one indexed lookup, and unlike a
+ * message between processes it also finds what a command-line tool queued, and what was
+ * queued while this process was being restarted. One delivery at a time; a kick during one asks
+ * for another right after it.
  */
 export function startPushWorker(db: DB, send: Send = webPushSender({ ca: extraCa() })): void {
 	if (worker) return;
 	worker = { db, send };
-	setInterval(() => void run(), EVERY).unref();
+	setInterval(() => {
+		if (running || !worker) return;
+		try {
+			if (anythingDue(worker.db).get({ now: Date.now() })) void run();
+		} catch (e) {
+			console.error('push: could not look at the outbox', e);
+		}
+	}, EVERY).unref();
 	kick();
 }
 
-/** Call after writing outbox rows: they go out within a second. Kicks in one tick count once. */
+/**
+ * Call after writing outbox rows: in the process that sends, they go out at once; elsewhere
+ * within a second. Kicks in one tick count once.
+ */
 export function kick(): void {
 	if (!worker || kicked) return;
 	kicked = true;

@@ -134,3 +134,14 @@ export const calendarFeeds = sqliteTable(
 
 export type Activity = typeof activities.$inferSelect;
 export type ActivityChange = typeof activityChanges.$inferSelect;
+
+/**
+ * Bumped by every change to a flat's calendar, in the same transaction: each server process
+ * keeps the board's week and works it out anew when the number it kept it with is behind.
+ */
+export const calendarVersions = sqliteTable('calendar_versions', {
+	flatId: integer('flat_id')
+		.primaryKey()
+		.references(() => flats.id, { onDelete: 'cascade' }),
+	version: integer('version').notNull()
+});

@@ -14,3 +14,4 @@ export * from './welcome';
 export * from './socialmap';
 export * from './notify';
 export * from './push';
+export * from './limits';
