@@ -8,6 +8,7 @@ import {
 	mkdirSync,
 	readFileSync,
 	rmSync,
+	readdirSync,
 	writeFileSync
 } from 'node:fs';
 import os from 'node:os';
@@ -107,6 +108,11 @@ export type ServerOptions = {
 	buildCopy?: string;
 	/** Wait until the server's start-up work is done before returning (the default). */
 	settle?: boolean;
+	/**
+	 * Serve through `npm start`'s scripts/start.js with this many processes (WORKERS); without
+	 * it, the build's own index.js in one process, as before.
+	 */
+	workers?: number;
 };
 
 export type Server = {
@@ -130,10 +136,14 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
 	const dataDir = options.dataDir ?? benchDir();
 	const build = snapshot(options.buildCopy ?? path.join(benchDir(), 'build'));
 	mkdirSync(dataDir, { recursive: true });
-	const child = spawn(process.execPath, [...(options.nodeArgs ?? startFlags()), build], {
+	const entry = options.workers
+		? [path.join(root, 'scripts', 'start.js'), `--build=${build}`]
+		: [build];
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? startFlags()), ...entry], {
 		cwd: root,
 		env: {
 			...process.env,
+			...(options.workers ? { WORKERS: String(options.workers) } : {}),
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
@@ -199,10 +209,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
 	};
 }
 
-/** CPU seconds a process has used so far (Linux: utime + stime, in clock ticks of 1/100 s). */
+/** CPU seconds a server has used so far, its workers too (Linux: utime + stime). */
 function cpuSeconds(pid: number): number {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / 100;
+	return cpuMs(pid) / 1000;
 }
 
 /**
@@ -247,13 +256,36 @@ export async function login(info: BenchInfo): Promise<string> {
 
 /** Resident set size of a process now, in MB (Linux). */
 export function rssMb(pid: number): number {
-	try {
-		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-		return Math.round(kb / 1024);
-	} catch {
-		return 0;
+	let kb = 0;
+	for (const one of family(pid))
+		try {
+			const status = readFileSync(`/proc/${one}/status`, 'utf8');
+			kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+		} catch {
+			// Gone in between.
+		}
+	return Math.round(kb / 1024);
+}
+
+/**
+ * The process and every process below it: a server started with WORKERS is a primary with its
+ * workers, and its memory and CPU time are theirs summed.
+ */
+export function family(pid: number): number[] {
+	const parent = new Map<number, number>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+			parent.set(Number(entry), Number(fields[1]));
+		} catch {
+			// Gone in between.
+		}
 	}
+	const found = [pid];
+	for (let i = 0; i < found.length; i++)
+		for (const [child, of] of parent) if (of === found[i]) found.push(child);
+	return found;
 }
 
 /**
@@ -261,13 +293,16 @@ export function rssMb(pid: number): number {
  * requests served, it says what a page costs even when other work shares the cores.
  */
 export function cpuMs(pid: number): number {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-		// utime and stime are fields 14 and 15 of stat(5); here counted from field 3.
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-	} catch {
-		return 0;
-	}
+	let ms = 0;
+	for (const one of family(pid))
+		try {
+			const fields = readFileSync(`/proc/${one}/stat`, 'utf8').split(') ')[1]!.split(' ');
+			// utime and stime are fields 14 and 15 of stat(5); here counted from field 3.
+			ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+		} catch {
+			// Gone in between.
+		}
+	return ms;
 }
 
 /**
@@ -309,7 +344,16 @@ export function machine(info?: BenchInfo): string {
 	return lines.join('\n');
 }
 
-const SECTIONS = ['server', 'profile', 'first-visit', 'push', 'lighthouse', 'crash'] as const;
+const SECTIONS = [
+	'server',
+	'processes',
+	'profile',
+	'first-visit',
+	'push',
+	'lighthouse',
+	'crash',
+	'soak'
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const marker = (name: string, end = false) => `<!-- bench:${name}:${end ? 'end' : 'start'} -->`;

@@ -5,11 +5,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { chromium, devices } from '@playwright/test';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/lib/server/db';
-import { hashToken, randomToken } from '../src/lib/server/auth/tokens';
 import * as calendar from '../src/lib/server/calendar';
 import * as help from '../src/lib/server/help';
 import * as privacy from '../src/lib/server/privacy';
@@ -31,6 +29,7 @@ import {
 	type Server
 } from './common';
 import { firstVisit, kb, routeBundle } from './first-visit';
+import { cleanUp, POST_TITLE, writerSessions } from './writers';
 
 type Request = {
 	method?: string;
@@ -75,7 +74,6 @@ const CONNECTIONS = 10;
  * what this machine reaches; with fewer, the row measured the limit answering 429.
  */
 const WRITERS = Math.ceil((2000 * DURATION) / 20);
-const POST_TITLE = 'Bench-verzoek';
 
 type Row = {
 	name: string;
@@ -142,64 +140,101 @@ async function load(
 	return row;
 }
 
-/** Sessions made for the writers, so the clean-up takes exactly those away again. */
-const writerSessionIds: string[] = [];
-
 /**
- * Sessions for the writers, straight into the database (logging a thousand people in would
- * take long): residents of every flat, each with the address of their own flat's form.
+ * Posting a request without JavaScript, the writers taking turns, each in their own flat (the
+ * path given is where the row says it posts; each request goes to its writer's flat).
  */
-function writerSessions(info: BenchInfo): { token: string; flat: string }[] {
-	const db = new Database(path.join(benchDir(), 'burenbord.db'));
-	const users = db
-		.prepare(
-			`select m.user_id, f.slug from memberships m join flats f on f.id = m.flat_id
-			 where m.role = 'resident' and m.status = 'active' and m.user_id != ?
-			 order by m.id limit ?`
-		)
-		.all(info.member.id, WRITERS) as { user_id: number; slug: string }[];
-	if (users.length < WRITERS)
-		console.warn(`only ${users.length} residents to post; the write limit may answer 429`);
-	const insert = db.prepare(`insert into sessions (id, user_id, expires_at) values (?, ?, ?)`);
-	const writers = users.map((u) => {
-		const token = randomToken();
-		const id = hashToken(token);
-		insert.run(id, u.user_id, Date.now() + 20 * 86_400_000);
-		writerSessionIds.push(id);
-		return { token, flat: `/f/${u.slug}` };
-	});
-	db.close();
-	return writers;
+function posting(writers: { token: string; flat: string }[], flat: string) {
+	let n = 0;
+	return {
+		path: `${flat}/help/new`,
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (req: Request): Request => {
+					const i = n++;
+					const writer = writers[i % writers.length]!;
+					return {
+						...req,
+						path: `${writer.flat}/help/new`,
+						headers: {
+							cookie: `session=${writer.token}`,
+							origin: ORIGIN,
+							accept: 'text/html',
+							'content-type': 'application/x-www-form-urlencoded'
+						},
+						body: requestForm(i, `${POST_TITLE} ${i}`).toString()
+					};
+				}
+			}
+		]
+	};
 }
 
-/** Takes away what the bench wrote, so every run starts from the same database. */
-function cleanUp(info: BenchInfo) {
-	const db = new Database(path.join(benchDir(), 'burenbord.db'));
-	db.pragma('foreign_keys = ON');
-	db.transaction(() => {
-		const posts = db
-			.prepare(`select id from help_posts where title like ?`)
-			.all(`${POST_TITLE} %`) as { id: number }[];
-		// One pass over the notifications: they have no index on their link.
-		const links = JSON.stringify(posts.map((p) => `help/${p.id}`));
-		db.prepare(`delete from notifications where link in (select value from json_each(?))`).run(
-			links
-		);
-		db.prepare(`delete from help_posts where title like ?`).run(`${POST_TITLE} %`);
-		// The writers' sessions, and the bench member's: nobody else logs in to the bench flat.
-		db.prepare(`delete from sessions where id in (select value from json_each(?))`).run(
-			JSON.stringify(writerSessionIds)
-		);
-		db.prepare(
-			`delete from sessions where user_id in (select user_id from memberships where flat_id = ?)`
-		).run(info.flatId);
-		console.log(`cleaned up ${posts.length} posts`);
-	})();
-	db.close();
+/** The floor, without a session: the smallest server-rendered page, through the same hooks. */
+const FLOOR = {
+	path: '/login',
+	headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' }
+};
+
+/**
+ * The floor, the board and posting, served by one process and then by two (WORKERS, through
+ * `npm start`'s scripts/start.js both times), each on a fresh start of the server.
+ */
+async function measureProcesses(info: BenchInfo) {
+	const runs: { workers: number; rows: Row[] }[] = [];
+	for (const workers of [1, 2]) {
+		const writers = writerSessions(info, WRITERS);
+		const server = await startServer({ nodeArgs: NODE_ARGS, workers });
+		try {
+			const cookie = await login(info);
+			const headers = { cookie, accept: 'text/html', 'accept-encoding': 'br, gzip' };
+			const flat = `/f/${info.slug}`;
+			const rows: Row[] = [];
+			for (const row of [
+				await load(server, `Floor: /login (${workers})`, 200, FLOOR),
+				await load(server, `Board (${workers})`, 200, { path: flat, headers }),
+				await load(server, `Post a request (${workers})`, 303, posting(writers, flat))
+			])
+				if (row) rows.push(row);
+			runs.push({ workers, rows });
+		} finally {
+			await server.stop();
+			cleanUp(info);
+		}
+	}
+	return runs;
+}
+
+/** The side-by-side table of one process and two. */
+function processesSection(runs: { workers: number; rows: Row[] }[], when: string): string {
+	const [one, two] = runs;
+	const names = ['Floor: /login', 'Board', 'Post a request (form action)'];
+	const cell = (r: Row | undefined) =>
+		r
+			? `${fmt(r.reqPerSec)} | ${r.cpu.toFixed(2)} | ${r.p99} | ${r.errors} | ${r.rss}`
+			: '– | – | – | – | –';
+	return [
+		'## One process and two (WORKERS)',
+		'',
+		when,
+		`- \`npm run bench\` again, through \`npm start\`'s scripts/start.js with \`WORKERS=1\` and then \`WORKERS=2\` (a fresh start each), the same ${CONNECTIONS} connections for ${DURATION} s per row. CPU ms/request and RSS are summed over the server's processes (the primary and its workers, from /proc).`,
+		'',
+		'| Row | 1: req/s | 1: CPU ms/req | 1: p99 ms | 1: errors | 1: RSS MB | 2: req/s | 2: CPU ms/req | 2: p99 ms | 2: errors | 2: RSS MB | req/s 2 ÷ 1 |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		...names.map((name, i) => {
+			const a = one?.rows[i];
+			const b = two?.rows[i];
+			const ratio = a && b ? (b.reqPerSec / a.reqPerSec).toFixed(2) : '–';
+			return `| ${name} | ${cell(a)} | ${cell(b)} | ${ratio} |`;
+		}),
+		'',
+		'On these 2 cores autocannon runs beside the server, so two server processes share the cores with the load generator: the ratio says what a second core buys here, not on a server with cores to spare.'
+	].join('\n');
 }
 
 async function measureServer(info: BenchInfo) {
-	const writers = writerSessions(info);
+	const writers = writerSessions(info, WRITERS);
 	const server = await startServer({ nodeArgs: NODE_ARGS });
 	try {
 		const cookie = await login(info);
@@ -207,17 +242,11 @@ async function measureServer(info: BenchInfo) {
 		const headers = { cookie, accept: 'text/html', 'accept-encoding': 'br, gzip' };
 		const flat = `/f/${info.slug}`;
 		const visit = ONLY ? undefined : await chromeFirstVisit(cookie, flat);
-		let n = 0;
 		const rows: Row[] = [];
 		const add = (row: Row | null): void => void (row && rows.push(row));
 		// The floor: a small server-rendered page through the same hooks, without a session
 		// (logged in, /login sends you on). The app has no smaller SSR page.
-		add(
-			await load(server, 'Floor: /login (SSR, no session)', 200, {
-				path: '/login',
-				headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' }
-			})
-		);
+		add(await load(server, 'Floor: /login (SSR, no session)', 200, FLOOR));
 		add(await load(server, 'Board', 200, { path: flat, headers }));
 		add(await load(server, 'Calendar', 200, { path: `${flat}/calendar`, headers }));
 		add(
@@ -229,31 +258,7 @@ async function measureServer(info: BenchInfo) {
 		add(
 			await load(server, 'iCal feed', 200, { path: `${flat}/calendar.ics?token=${info.feedToken}` })
 		);
-		add(
-			await load(server, 'Post a request (form action)', 303, {
-				path: `${flat}/help/new`,
-				requests: [
-					{
-						method: 'POST',
-						setupRequest: (req) => {
-							const i = n++;
-							const writer = writers[i % writers.length]!;
-							return {
-								...req,
-								path: `${writer.flat}/help/new`,
-								headers: {
-									cookie: `session=${writer.token}`,
-									origin: ORIGIN,
-									accept: 'text/html',
-									'content-type': 'application/x-www-form-urlencoded'
-								},
-								body: requestForm(i, `${POST_TITLE} ${i}`).toString()
-							};
-						}
-					}
-				]
-			})
-		);
+		add(await load(server, 'Post a request (form action)', 303, posting(writers, flat)));
 		return { rows, visit, readySeconds: server.readySeconds };
 	} finally {
 		await server.stop();
@@ -398,11 +403,13 @@ async function main() {
 			for (const [key, ms] of prof.functions)
 				console.log(`${((100 * ms) / prof.total).toFixed(1).padStart(5)} %  ${key}`);
 		}
-		if (ONLY.some((name) => name !== 'profile')) await measureServer(info);
+		if (ONLY.includes('processes')) console.log(JSON.stringify(await measureProcesses(info)));
+		if (ONLY.some((name) => name !== 'profile' && name !== 'processes')) await measureServer(info);
 		return;
 	}
 	const { rows, visit, readySeconds } = await measureServer(info);
 	if (!visit) throw new Error('no first visit measured');
+	await writeSection('processes', processesSection(await measureProcesses(info), machine(info)));
 	const clock = housekeeping();
 	const floor = rows[0]!.reqPerSec;
 	const bundle = await routeBundle();

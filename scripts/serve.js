@@ -37,13 +37,14 @@ export function hostFor(host, port) {
 /** Starts the server; resolves once it listens. */
 export async function serve({
 	root = process.cwd(),
+	build = path.join(root, 'build'),
 	port = process.env.PORT ?? '3000',
 	host = process.env.HOST ?? '0.0.0.0'
 } = {}) {
 	// adapter-node reads its settings when its handler is first imported.
 	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 	process.env.HOST_HEADER = HOST_HEADER;
-	const { handler } = await import(pathToFileURL(path.join(root, 'build', 'handler.js')).href);
+	const { handler } = await import(pathToFileURL(path.join(build, 'handler.js')).href);
 	const warned = new Set();
 
 	const server = http.createServer((req, res) => {

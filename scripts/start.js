@@ -1,6 +1,7 @@
 // `npm start`: build when the sources changed since the last build, then serve, in WORKERS
 // processes on one port (node:cluster) over the one SQLite file. `--no-build` serves the
-// build as it is (one made by `vite build`, which writes no source stamp).
+// build as it is (one made by `vite build`, which writes no source stamp); `--build=DIR` serves
+// the build in DIR as it is (the benchmarks serve a copy of it).
 // The server migrates the database itself at start (src/hooks.server.ts).
 import cluster from 'node:cluster';
 import { createHash } from 'node:crypto';
@@ -21,6 +22,10 @@ const inputs = [
 ];
 const skip = new Set(['paraglide']);
 const stamp = path.join(root, 'build', '.source-hash');
+const buildArg = process.argv.find((a) => a.startsWith('--build='));
+const buildDir = buildArg
+	? path.resolve(buildArg.slice('--build='.length))
+	: path.join(root, 'build');
 
 function* files(p) {
 	const full = path.join(root, p);
@@ -55,7 +60,7 @@ function workerCount() {
 	return Number(set);
 }
 
-if (cluster.isPrimary && !process.argv.includes('--no-build')) {
+if (cluster.isPrimary && !buildArg && !process.argv.includes('--no-build')) {
 	const current = sourceHash();
 	const built = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 	if (current !== built || !existsSync(path.join(root, 'build', 'index.js'))) {
@@ -95,11 +100,11 @@ async function serveHere() {
 	if (cluster.isWorker) process.once('sveltekit:shutdown', () => cluster.worker?.disconnect());
 	if (behindProxy) {
 		// The address is set (a proxy in front): adapter-node's own server, as documented.
-		await import(path.join(root, 'build', 'index.js'));
+		await import(path.join(buildDir, 'index.js'));
 	} else {
 		// A plain start: answer at whatever address the browser used (scripts/serve.js).
 		const { serve } = await import('./serve.js');
-		await serve({ root });
+		await serve({ root, build: buildDir });
 	}
 }
 
