@@ -1,7 +1,6 @@
 // `npm run bench`: the built server on the national bench database (`npm run bench:seed`).
 // Loads the hot pages with autocannon, each next to the framework's own floor, profiles the
 // board, measures a first visit in Chromium, and writes it all to docs/benchmarks.md.
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,32 +27,9 @@ import {
 	type BenchInfo,
 	type Server
 } from './common';
+import { autocannon, type Request } from './autocannon';
 import { firstVisit, kb, routeBundle } from './first-visit';
 import { cleanUp, POST_TITLE, writerSessions } from './writers';
-
-type Request = {
-	method?: string;
-	path?: string;
-	headers?: Record<string, string>;
-	body?: string;
-	setupRequest?: (req: Request) => Request;
-};
-type Histogram = { average: number; p50: number; p99: number; max: number; total: number };
-type Result = {
-	requests: Histogram;
-	latency: Histogram;
-	errors: number;
-	timeouts: number;
-	statusCodeStats: Record<string, { count: number }>;
-};
-// autocannon ships no types; this is the part of its API used here.
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-	url: string;
-	connections: number;
-	duration: number;
-	headers?: Record<string, string>;
-	requests?: Request[];
-}) => Promise<Result>;
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 /**

@@ -2,7 +2,6 @@
 // database: neighbours reading the board, the calendar and a post, posting, answering each
 // other's posts, saying "I'm coming" and logging in. Per minute: req/s, p99, errors and the
 // server's memory, written to docs/benchmarks.md. Memory must end where it settled.
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -24,33 +23,8 @@ import {
 	writeSection,
 	type BenchInfo
 } from './common';
+import { autocannon, type Request } from './autocannon';
 import { cleanUp, POST_TITLE, writerSessions, type Writer } from './writers';
-
-type Request = {
-	method?: string;
-	path?: string;
-	headers?: Record<string, string>;
-	body?: string;
-	setupRequest?: (req: Request, context: Context) => Request;
-	onResponse?: (status: number, body: string, context: Context, headers: unknown) => void;
-};
-/** autocannon's per-connection context: which writer the connection's last request was. */
-type Context = { author?: number };
-type Histogram = { average: number; p99: number; total: number };
-type Result = {
-	requests: Histogram;
-	latency: Histogram;
-	errors: number;
-	timeouts: number;
-	statusCodeStats: Record<string, { count: number }>;
-};
-// autocannon ships no types; this is the part of its API used here.
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-	url: string;
-	connections: number;
-	duration: number;
-	requests: Request[];
-}) => Promise<Result>;
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const CONNECTIONS = 10;

@@ -221,3 +221,27 @@ test('a calendar change made in one process shows on every board after it', asyn
 	expect(distinct(after)).toHaveLength(2);
 	for (const a of after) expect(a.body).toContain('Koffie op de Werf');
 });
+
+test('a write limit holds in total: twenty posts an hour, however the connections land', async () => {
+	// The activity above was one write against the same limit (posts and activities share it).
+	const posted: Answer[] = [];
+	for (let i = 0; i < 20; i++)
+		posted.push(
+			await send('POST', `/f/${slug}/help/new`, {
+				cookie: verbinder,
+				form: {
+					type: 'request',
+					category: 'errands',
+					title: `Boodschap ${i}`,
+					description: '',
+					when: 'flexible',
+					startDate: '',
+					endDate: '',
+					onBehalfOf: '',
+					confirmed: 'on'
+				}
+			})
+		);
+	expect(posted.map((p) => p.status)).toEqual([...Array(19).fill(303), 429]);
+	expect(distinct(posted.slice(0, 19))).toHaveLength(2);
+});
