@@ -7,8 +7,11 @@ export const NOTIFY_GROUPS = [
 	'activities',
 	'reminders',
 	'joins',
-	'reports'
+	'reports',
+	'notices',
+	'waiting'
 ] as const;
 export type NotifyGroup = (typeof NOTIFY_GROUPS)[number];
-export const CHANNELS = ['push', 'app', 'off'] as const;
+/** At once (a push, or the bell only), gathered in the weekly summary, or not at all. */
+export const CHANNELS = ['push', 'app', 'weekly', 'off'] as const;
 export type Channel = (typeof CHANNELS)[number];

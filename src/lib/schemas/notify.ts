@@ -19,6 +19,8 @@ export const notifyPrefsSchema = v.pipe(
 		kind_reminders: channel,
 		kind_joins: channel,
 		kind_reports: channel,
+		kind_notices: channel,
+		kind_waiting: channel,
 		quiet: v.optional(v.picklist(['on', 'off']), 'off'),
 		// A time input may send seconds too ("22:00:00.000") even when the hours are off.
 		quietStart: v.optional(

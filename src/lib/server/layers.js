@@ -17,9 +17,21 @@ export const LAYERS = [
 	// What a person is told (bell and push), per kind, by their choices.
 	['notify'],
 	// The flat's concepts; they may use each other, without cycles.
-	['flats', 'members', 'help', 'calendar', 'keys', 'moderation', 'welcome', 'socialmap', 'balance'],
-	// A person across every concept: their data, its export and erasure.
-	['account', 'privacy'],
+	[
+		'flats',
+		'members',
+		'help',
+		'calendar',
+		'keys',
+		'moderation',
+		'welcome',
+		'socialmap',
+		'balance',
+		'notices'
+	],
+	// Across the concepts: a person's data (its export and erasure), the weekly summary, and
+	// the flat's figures.
+	['account', 'privacy', 'summary', 'figures'],
 	// What runs them: the operator's tools, the clock's jobs, and the routes' support.
 	['admin', 'cli', 'jobs', 'action', 'refusals', 'form', 'cross-site', 'page-script']
 ];

@@ -34,7 +34,17 @@ export const MATRIX = {
 	/** Everyone reads the social map (flat.view); verbinders and professionals keep it up to date. */
 	'map.edit': ['verbinder', 'professional'],
 	/** The welcome text and the welcome sheet: written by those who welcome new neighbours. */
-	'welcome.edit': ['verbinder', 'professional']
+	'welcome.edit': ['verbinder', 'professional'],
+	/** Notices to the whole flat ("the lift is out of order"): everyone reads them. */
+	'notices.view': ['resident', 'verbinder', 'professional'],
+	'notices.write': ['verbinder', 'professional'],
+	/** The weekly summary's day and time, and after how many days a request waits. */
+	'flat.summary': ['verbinder'],
+	/** Requests waiting for a neighbour, and suggesting one who fits. */
+	'help.waiting': ['verbinder'],
+	'help.suggest': ['verbinder'],
+	/** The flat's figures: counts only, never names. */
+	'figures.view': ['verbinder', 'professional']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -89,7 +89,13 @@ export const KINDS = {
 	member_joined: { group: 'joins', needs: 'members.view', text: m.notif_member_joined },
 	member_waiting: { group: 'joins', needs: 'members.view', text: m.notif_member_waiting },
 	verbinder_added: { group: 'joins', needs: 'members.view', text: m.notif_verbinder_added },
-	report_new: { group: 'reports', needs: 'reports.manage', text: m.notif_report_new }
+	report_new: { group: 'reports', needs: 'reports.manage', text: m.notif_report_new },
+	notice_new: { group: 'notices', needs: 'notices.view', text: m.notif_notice_new },
+	weekly_summary: { group: 'notices', needs: 'flat.view', text: m.notif_weekly_summary },
+	request_waiting: { group: 'waiting', needs: 'help.waiting', text: m.notif_request_waiting },
+	suggestion_new: { group: 'responses', needs: 'help.view', text: m.notif_suggestion_new },
+	poll_new: { group: 'activities', needs: 'calendar.view', text: m.notif_poll_new },
+	poll_decided: { group: 'activities', needs: 'calendar.view', text: m.notif_poll_decided }
 } as const satisfies Record<string, Kind>;
 
 export type NotificationType = keyof typeof KINDS;

@@ -27,7 +27,9 @@ export const DEFAULTS: Record<NotifyGroup, Channel> = {
 	activities: 'app',
 	reminders: 'push',
 	joins: 'app',
-	reports: 'push'
+	reports: 'push',
+	notices: 'push',
+	waiting: 'push'
 };
 
 /** The kinds a role can hear of: those with a notification the role may see (see `KINDS`). */

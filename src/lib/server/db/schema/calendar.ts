@@ -145,3 +145,66 @@ export const calendarVersions = sqliteTable('calendar_versions', {
 		.references(() => flats.id, { onDelete: 'cascade' }),
 	version: integer('version').notNull()
 });
+
+/**
+ * A date poll for an activity: 2–5 dates and times instead of one; members tick what suits
+ * them, and a verbinder turns one option into the activity. Closes by itself after 14 days.
+ */
+export const activityPolls = sqliteTable(
+	'activity_polls',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		flatId: integer('flat_id')
+			.notNull()
+			.references(() => flats.id, { onDelete: 'cascade' }),
+		authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		place: text('place').notNull(),
+		status: text('status', { enum: ['open', 'decided', 'closed'] })
+			.notNull()
+			.default('open'),
+		/** The activity an option became. */
+		activityId: integer('activity_id').references(() => activities.id, { onDelete: 'set null' }),
+		closesAt: instant('closes_at').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('activity_polls_flat').on(t.flatId, t.status),
+		index('activity_polls_author').on(t.authorId),
+		index('activity_polls_closing').on(t.status, t.closesAt)
+	]
+);
+
+/** One date and time a poll offers (local to the flat). */
+export const activityPollOptions = sqliteTable(
+	'activity_poll_options',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		pollId: integer('poll_id')
+			.notNull()
+			.references(() => activityPolls.id, { onDelete: 'cascade' }),
+		date: text('date').notNull(),
+		startTime: text('start_time').notNull(),
+		endTime: text('end_time').notNull()
+	},
+	(t) => [index('activity_poll_options_poll').on(t.pollId)]
+);
+
+/** A member's tick on an option: it suits them. */
+export const activityPollVotes = sqliteTable(
+	'activity_poll_votes',
+	{
+		optionId: integer('option_id')
+			.notNull()
+			.references(() => activityPollOptions.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.optionId, t.userId] }),
+		index('activity_poll_votes_user').on(t.userId)
+	]
+);

@@ -19,6 +19,11 @@ export const flats = sqliteTable('flats', {
 	residentActivities: text('resident_activities', { enum: ['propose', 'publish'] })
 		.notNull()
 		.default('propose'),
+	/** The weekly summary: day of the week (0 = Sunday) and local time, in the flat's zone. */
+	summaryDay: integer('summary_day').notNull().default(0),
+	summaryTime: text('summary_time').notNull().default('18:00'),
+	/** After how many days without a response a request shows to the verbinders (1–7). */
+	waitingDays: integer('waiting_days').notNull().default(2),
 	createdAt: createdAt()
 });
 
@@ -55,6 +60,8 @@ export const memberships = sqliteTable(
 		/** Quiet hours in the flat's local time ("22:00" to "08:00"); null start = none. */
 		quietStart: text('quiet_start').default('22:00'),
 		quietEnd: text('quiet_end').default('08:00'),
+		/** A verbinder may suggest me for a request that fits: off unless the member turns it on. */
+		suggestable: integer('suggestable', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [

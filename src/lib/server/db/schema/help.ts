@@ -38,6 +38,8 @@ export const helpPosts = sqliteTable(
 		closedAt: instant('closed_at'),
 		/** Hidden by a verbinder after a report: gone from the board, kept for its author. */
 		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+		/** When the verbinders heard that this request waits for a neighbour (once). */
+		waitingNotifiedAt: instant('waiting_notified_at'),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -113,3 +115,31 @@ export const helpRecords = sqliteTable(
 
 export type HelpPost = typeof helpPosts.$inferSelect;
 export type HelpResponse = typeof helpResponses.$inferSelect;
+
+/**
+ * A verbinder's suggestion of a neighbour for a request ("Bram thinks you could help with …"):
+ * one per neighbour per request; the neighbour's "not now" is theirs alone, the asker never
+ * sees suggestions.
+ */
+export const helpSuggestions = sqliteTable(
+	'help_suggestions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		postId: integer('post_id')
+			.notNull()
+			.references(() => helpPosts.id, { onDelete: 'cascade' }),
+		/** The neighbour suggested. */
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The verbinder who suggested; null once their account is gone. */
+		suggestedBy: integer('suggested_by').references(() => users.id, { onDelete: 'set null' }),
+		declinedAt: instant('declined_at'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('help_suggestions_post_user').on(t.postId, t.userId),
+		index('help_suggestions_user').on(t.userId),
+		index('help_suggestions_by').on(t.suggestedBy)
+	]
+);

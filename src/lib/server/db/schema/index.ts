@@ -11,6 +11,7 @@ export * from './moderation';
 export * from './keys';
 export * from './calendar';
 export * from './welcome';
+export * from './notices';
 export * from './socialmap';
 export * from './notify';
 export * from './push';
