@@ -22,7 +22,7 @@ export function startJobs(db: DB): void {
 	let cleanedAt = 0;
 	const run = () => {
 		try {
-			const done = { ...help.tick(db), ...calendar.tick(db), keysToReview: keys.remind(db) };
+			const done = round(db);
 			if (Object.values(done).some(Boolean)) console.log('housekeeping', done);
 			sweepLimits(db);
 		} catch (e) {
@@ -40,4 +40,16 @@ export function startJobs(db: DB): void {
 	// The first round runs just after start, so the server listens without waiting for it.
 	setTimeout(run, 1000).unref();
 	setInterval(run, EVERY).unref();
+}
+
+/**
+ * One round of the clock at `now`: what each concept does when time passes, with counts of
+ * what it did. The operator can run one by hand (`npm run admin -- tick`), at a given instant.
+ */
+export function round(db: DB, now = new Date()): Record<string, number> {
+	return {
+		...help.tick(db, now),
+		...calendar.tick(db, now),
+		keysToReview: keys.remind(db, now)
+	};
 }

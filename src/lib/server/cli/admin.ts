@@ -6,13 +6,16 @@ import * as loginCode from '../auth/login-code';
 import * as members from '../members';
 import { cleanName, nameKey, nameSkeleton } from '../members/name';
 import * as adminLog from '../admin/log';
+import { round } from '../jobs';
 
 export const USAGE = `Usage: npm run admin -- <command>
 
   login-code <flat-slug> <first name>   a one-time login code (72 h) for a member of a flat
   admin-code <name>                     a one-time login code for an instance admin; creates
                                         the admin account when there is none by that name
-  flats                                 list the flats (name and web name only)`;
+  flats                                 list the flats (name and web name only)
+  tick [instant]                        run one round of the server's clock now, or as at an
+                                        ISO instant (2027-03-14T18:05:00+01:00)`;
 
 /** The instance admin's command line, for when nobody can log in any more. */
 export function run(db: DB, args: string[]): { status: number; out: string } {
@@ -57,6 +60,17 @@ export function run(db: DB, args: string[]): { status: number; out: string } {
 		return {
 			status: 0,
 			out: list.map((f) => `${f.slug}\t${f.name}`).join('\n') || 'No flats yet.'
+		};
+	}
+	if (command === 'tick' && rest.length <= 1) {
+		const at = rest[0] ? new Date(rest[0]) : new Date();
+		if (Number.isNaN(at.getTime())) return { status: 2, out: `Not an instant: "${rest[0]}".` };
+		const done = round(db, at);
+		return {
+			status: 0,
+			out: Object.entries(done)
+				.map(([what, count]) => `${what}\t${count}`)
+				.join('\n')
 		};
 	}
 	return { status: 2, out: USAGE };

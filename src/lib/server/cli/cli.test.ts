@@ -8,7 +8,8 @@ import { run } from './admin';
 import { seed } from './demo';
 import * as help from '../help';
 import * as balance from '../balance';
-import { users } from '../db/schema';
+import { helpPosts, users } from '../db/schema';
+import { flatWithNeighbours, request } from '../../../../tests/unit/fixtures';
 
 function codeIn(out: string): string {
 	return out.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
@@ -46,6 +47,25 @@ describe('admin command line', () => {
 		expect(admin.forLogin(db, 'anna')?.userId).toBe(owner?.userId);
 		run(db, ['admin-code', 'anna']);
 		expect(db.select().from(users).all()).toHaveLength(1);
+	});
+});
+
+describe('the clock by hand', () => {
+	it('runs one round as at a given instant, and refuses what is no instant', async () => {
+		const { db, flat, ans } = await flatWithNeighbours();
+		const id = help.create(db, flat, { userId: ans, role: 'resident' }, request('Boodschappen'));
+		// A round a year later closes the request, which expired long before.
+		const later = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
+		const result = run(db, ['tick', later]);
+		expect(result.status).toBe(0);
+		expect(result.out).toMatch(/\t[1-9]/);
+		const row = db
+			.select()
+			.from(helpPosts)
+			.all()
+			.find((p) => p.id === id);
+		expect(row?.status).toBe('closed');
+		expect(run(db, ['tick', 'gisteren']).status).toBe(2);
 	});
 });
 
