@@ -52,6 +52,7 @@ CREATE TABLE `activity_polls` (
 CREATE INDEX `activity_polls_flat` ON `activity_polls` (`flat_id`,`status`);--> statement-breakpoint
 CREATE INDEX `activity_polls_author` ON `activity_polls` (`author_id`);--> statement-breakpoint
 CREATE INDEX `activity_polls_closing` ON `activity_polls` (`status`,`closes_at`);--> statement-breakpoint
+CREATE INDEX `activity_polls_activity` ON `activity_polls` (`activity_id`);--> statement-breakpoint
 CREATE TABLE `notice_seen` (
 	`notice_id` integer NOT NULL,
 	`membership_id` integer NOT NULL,

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { BASE_URL, DATA_DIR } from '../playwright.config';
 
@@ -115,5 +116,16 @@ export async function workerActivated(page: Page): Promise<void> {
 			await new Promise((done) =>
 				worker.addEventListener('statechange', () => worker.state === 'activated' && done(null))
 			);
+	});
+}
+
+/**
+ * Passes the server's clock: one round as at this instant, as the operator runs it by hand
+ * (`npm run admin -- tick`), against the test server's database.
+ */
+export function tick(at: Date): string {
+	return execFileSync('npm', ['run', '-s', 'admin', '--', 'tick', at.toISOString()], {
+		env: { ...process.env, DATA_DIR },
+		encoding: 'utf8'
 	});
 }

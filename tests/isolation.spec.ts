@@ -53,8 +53,37 @@ test('a member of flat A gets 404 on every page and action of flat B, and B is u
 	});
 	const postId = postInB.url.match(/\/help\/(\d+)$/)?.[1];
 	expect(postId).toBeTruthy();
-	const routes = flatRoutes({ id: postId! });
+	// A notice and a date poll of B too, so their pages are tried with ids that exist.
+	const date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+	const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' });
+	const notice = await post(verbinderB, `/f/${b.slug}/notices/new`, {
+		kind: 'other',
+		validFrom: today,
+		validUntil: date,
+		title_nl: 'Geheime kattenvraag: een bericht'
+	});
+	const noticeId = notice.url.match(/\/notices\/(\d+)$/)?.[1];
+	const poll = await post(verbinderB, `/f/${b.slug}/calendar/poll/new`, {
+		title: 'Geheime kattenvraag: welke dag?',
+		place: 'Buurtkamer',
+		date1: date,
+		start1: '12:00',
+		end1: '13:00',
+		date2: date,
+		start2: '18:00',
+		end2: '19:00'
+	});
+	const pollId = poll.url.match(/\/calendar\/poll\/(\d+)$/)?.[1];
+	expect(noticeId && pollId).toBeTruthy();
+	const routes = flatRoutes({
+		id: postId!,
+		'/notices/[id=id]': noticeId!,
+		'/calendar/poll/[id=id]': pollId!
+	});
 	expect(routes.map((r) => r.path)).toContain(`/help/${postId}`);
+	expect(routes.map((r) => r.path)).toEqual(
+		expect.arrayContaining([`/notices/${noticeId}`, `/calendar/poll/${pollId}`])
+	);
 	const before = await (await verbinderB.get(`/f/${b.slug}/members`)).text();
 
 	for (const state of [resident, a.verbinder.state]) {
@@ -78,6 +107,12 @@ test('a member of flat A gets 404 on every page and action of flat B, and B is u
 				expect(res.status, `${url}?/${action}`).toBe(404);
 				for (const secret of secretsOf(b)) expect(res.html).not.toContain(secret);
 			}
+		}
+		// Downloads are no pages: the route walk does not see them, so they are named here.
+		for (const download of ['/figures/csv', '/calendar.ics']) {
+			const res = await outsider.get(`/f/${b.slug}${download}`, { maxRedirects: 0 });
+			expect(res.status(), download).toBe(404);
+			for (const secret of secretsOf(b)) expect(await res.text()).not.toContain(secret);
 		}
 		await outsider.dispose();
 	}

@@ -133,6 +133,38 @@ const RULES: Record<string, Record<string, Rule>> = {
 		default: { may: VERBINDER, guard: MEMBERS, real: activity }
 	},
 	[`${FLAT}/calendar/new`]: { default: { may: MEMBERS, real: activity } },
+	[`${FLAT}/calendar/poll/[id=id]`]: {
+		// Professionals see how many a date suits, not who: they do not tick either.
+		tick: {
+			may: NEIGHBOURS,
+			real: (n) => ({ options: String(n.pollOption) }),
+			probe: { options: 'x' }
+		},
+		// A verbinder (or the poll's author, where allowed to publish) turns a date into the activity.
+		decide: {
+			may: VERBINDER,
+			guard: MEMBERS,
+			real: (n) => ({ optionId: String(n.pollOption) }),
+			probe: { optionId: '' }
+		}
+	},
+	// Residents may offer dates only where they may publish; this flat has them propose.
+	[`${FLAT}/calendar/poll/new`]: {
+		default: {
+			may: EDITORS,
+			guard: MEMBERS,
+			real: (n) => ({
+				title: 'Overgenomen datumvraag',
+				place: 'Buurtkamer',
+				date1: n.date,
+				start1: '14:00',
+				end1: '15:00',
+				date2: n.date,
+				start2: '16:00',
+				end2: '17:00'
+			})
+		}
+	},
 	[`${FLAT}/calendar/settings`]: {
 		default: {
 			may: VERBINDER,
@@ -154,8 +186,57 @@ const RULES: Record<string, Record<string, Rule>> = {
 		thank: { may: NOBODY, guard: NEIGHBOURS, real: () => ({ note: 'Dank je' }) },
 		withdraw: { may: NOBODY, guard: NEIGHBOURS },
 		extend: { may: NOBODY, guard: NEIGHBOURS },
+		// Only the author of a lost or found post; the sample post is a request.
+		returned: { may: NOBODY, guard: NEIGHBOURS },
+		// Someone not suggested for it says "not now": nothing to change, nothing refused.
+		notNow: { may: NEIGHBOURS },
 		report: { may: NEIGHBOURS, real: () => ({ reason: 'Klopt niet' }) },
 		block: { may: NEIGHBOURS }
+	},
+	[`${FLAT}/help/[id=id]/suggest`]: {
+		suggest: {
+			may: VERBINDER,
+			real: (n) => ({ userId: String(n.fatima.userId) }),
+			probe: { userId: '' }
+		}
+	},
+	[`${FLAT}/help/waiting`]: {
+		days: { may: VERBINDER, real: () => ({ days: '3' }), probe: { days: '9' } }
+	},
+	[`${FLAT}/notices/new`]: {
+		default: {
+			may: EDITORS,
+			real: (n) => ({
+				kind: 'other',
+				validFrom: n.date,
+				validUntil: n.date,
+				title_nl: 'Overgenomen bericht'
+			}),
+			probe: {}
+		}
+	},
+	// The writer (Bram here) or any verbinder; a professional passes the guard, the notice refuses.
+	[`${FLAT}/notices/[id=id]`]: { remove: { may: VERBINDER, guard: EDITORS } },
+	// Only the writer: Bram wrote the sample notice.
+	[`${FLAT}/notices/[id=id]/edit`]: {
+		default: {
+			may: VERBINDER,
+			guard: EDITORS,
+			real: (n) => ({
+				kind: 'other',
+				validFrom: n.date,
+				validUntil: n.date,
+				title_nl: 'Overgenomen bericht'
+			}),
+			probe: {}
+		}
+	},
+	[`${FLAT}/summary`]: {
+		schedule: {
+			may: VERBINDER,
+			real: () => ({ day: '3', time: '09:30' }),
+			probe: { day: '9', time: 'straks' }
+		}
 	},
 	[`${FLAT}/help/[id=id]/edit`]: { default: { may: NOBODY, guard: NEIGHBOURS, real: helpPost } },
 	[`${FLAT}/help/new`]: { default: { may: NEIGHBOURS, real: helpPost } },
@@ -236,7 +317,12 @@ const RULES: Record<string, Record<string, Rule>> = {
 };
 
 /** Steps that end what the rest of the run needs (a neighbour, the join code, the session). */
-const LAST = [`${FLAT}/help/[id=id] ?/block`, `${FLAT}/join-code ?/rotate`, '/logout ?/default'];
+const LAST = [
+	`${FLAT}/notices/[id=id] ?/remove`,
+	`${FLAT}/help/[id=id] ?/block`,
+	`${FLAT}/join-code ?/rotate`,
+	'/logout ?/default'
+];
 
 /** What only neighbours may read: none of it may reach a professional. */
 const SECRET = {
@@ -271,6 +357,9 @@ type Neighbourhood = {
 	key: number;
 	report: number;
 	notification: number;
+	notice: number;
+	poll: number;
+	pollOption: number;
 	fatima: { userId: number; membershipId: number };
 	/** Wim's membership, waiting for a verbinder. */
 	waiting: number;
@@ -372,6 +461,23 @@ async function neighbourhood(prefix: string): Promise<Neighbourhood> {
 	});
 	const entry = Number(place.match(/entry[-=](\d+)/)?.[1]);
 	const fatimaMember = member('Fatima');
+	const posted = await ok(bram, `${f}/notices/new`, {
+		kind: 'maintenance',
+		validFrom: ahead(0),
+		validUntil: date,
+		title_nl: 'De lift is kapot'
+	});
+	const pollMade = await ok(bram, `${f}/calendar/poll/new`, {
+		title: 'Lunch',
+		place: 'Buurtkamer',
+		date1: date,
+		start1: '12:00',
+		end1: '13:00',
+		date2: date,
+		start2: '18:00',
+		end2: '19:00'
+	});
+	const poll = Number(pollMade.match(/\/calendar\/poll\/(\d+)$/)?.[1]);
 	await ok(ans, `${f}/keys?/add`, { holderId: String(fatimaMember.userId) });
 	await ok(ans, `${f}/help/${openPost}?/report`, { reason: 'Dubbel geplaatst' });
 
@@ -395,6 +501,12 @@ async function neighbourhood(prefix: string): Promise<Neighbourhood> {
 		key: one('SELECT id FROM spare_keys WHERE flat_id = ?'),
 		report: one('SELECT id FROM reports WHERE flat_id = ?'),
 		notification: one('SELECT min(id) FROM notifications WHERE flat_id = ?'),
+		notice: Number(posted.match(/\/notices\/(\d+)$/)?.[1]),
+		poll,
+		pollOption: db
+			.prepare('SELECT min(id) FROM activity_poll_options WHERE poll_id = ?')
+			.pluck()
+			.get(poll) as number,
 		fatima: fatimaMember,
 		waiting: member('Wim').membershipId
 	};
@@ -411,6 +523,8 @@ function samples(n?: Neighbourhood): Samples {
 		'/help/[id=id]': String(n.post),
 		'/calendar/[id=id]': String(n.activity),
 		'/map/[id=id]': String(n.entry),
+		'/notices/[id=id]': String(n.notice),
+		'/calendar/poll/[id=id]': String(n.poll),
 		date: n.date
 	};
 }
@@ -574,6 +688,11 @@ test('a professional never sees help posts, threads, balances or house numbers, 
 		'/map',
 		`/map/${n.entry}/edit`,
 		'/notifications',
+		'/notices',
+		`/notices/${n.notice}`,
+		`/calendar/poll/${n.poll}`,
+		'/summary',
+		'/figures',
 		'/welcome',
 		'/welcome/edit'
 	];

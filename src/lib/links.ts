@@ -1,5 +1,5 @@
 import { resolve } from '$app/paths';
-import { POST_ROUTE } from './stored-links';
+import { NOTICE_ROUTE, POST_ROUTE } from './stored-links';
 
 /** Every in-app link is built here, through Kit's typed `resolve`, so a route moves in one place. */
 export const links = {
@@ -17,6 +17,7 @@ export const links = {
 			| 'neighbours'
 			| 'notifications'
 			| 'notifications/settings'
+			| 'summary'
 			| 'me' = ''
 	) =>
 		sub
@@ -30,7 +31,10 @@ export const links = {
 	post: (slug: string, id: number) => resolve(POST_ROUTE, { flat: slug, id: String(id) }),
 	editPost: (slug: string, id: number) =>
 		resolve('/f/[flat=flat]/help/[id=id]/edit', { flat: slug, id: String(id) }),
-	newPost: (slug: string, type?: 'offer' | 'request') =>
+	waitingRequests: (slug: string) => resolve('/f/[flat=flat]/help/waiting', { flat: slug }),
+	suggest: (slug: string, id: number) =>
+		resolve('/f/[flat=flat]/help/[id=id]/suggest', { flat: slug, id: String(id) }),
+	newPost: (slug: string, type?: 'offer' | 'request' | 'found' | 'lost') =>
 		resolve('/f/[flat=flat]/help/new', { flat: slug }) + (type ? `?type=${type}` : ''),
 	map: (
 		slug: string,
@@ -63,6 +67,9 @@ export const links = {
 		resolve('/f/[flat=flat]/calendar', { flat: slug }) + (month ? `?month=${month}` : ''),
 	newActivity: (slug: string) => resolve('/f/[flat=flat]/calendar/new', { flat: slug }),
 	calendarSettings: (slug: string) => resolve('/f/[flat=flat]/calendar/settings', { flat: slug }),
+	newPoll: (slug: string) => resolve('/f/[flat=flat]/calendar/poll/new', { flat: slug }),
+	poll: (slug: string, id: number) =>
+		resolve('/f/[flat=flat]/calendar/poll/[id=id]', { flat: slug, id: String(id) }),
 	activity: (slug: string, id: number) =>
 		resolve('/f/[flat=flat]/calendar/[id=id]', { flat: slug, id: String(id) }),
 	editActivity: (slug: string, id: number) =>
@@ -73,6 +80,15 @@ export const links = {
 		resolve('/f/[flat=flat]/calendar/[id=id]/activity.ics', { flat: slug, id: String(id) }),
 	calendarFeed: (slug: string, token: string) =>
 		resolve('/f/[flat=flat]/calendar.ics', { flat: slug }) + '?token=' + encodeURIComponent(token),
+	notices: (slug: string) => resolve('/f/[flat=flat]/notices', { flat: slug }),
+	newNotice: (slug: string) => resolve('/f/[flat=flat]/notices/new', { flat: slug }),
+	notice: (slug: string, id: number, lang?: string) =>
+		resolve(NOTICE_ROUTE, { flat: slug, id: String(id) }) +
+		(lang ? `?lang=${encodeURIComponent(lang)}` : ''),
+	editNotice: (slug: string, id: number) =>
+		resolve('/f/[flat=flat]/notices/[id=id]/edit', { flat: slug, id: String(id) }),
+	figures: (slug: string) => resolve('/f/[flat=flat]/figures', { flat: slug }),
+	figuresCsv: (slug: string) => resolve('/f/[flat=flat]/figures/csv', { flat: slug }),
 	poster: (slug: string, also?: string) =>
 		resolve('/f/[flat=flat]/poster', { flat: slug }) + (also ? `?also=${also}` : ''),
 	join: (code?: string) => (code ? resolve('/join/[code]', { code }) : resolve('/join')),

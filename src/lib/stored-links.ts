@@ -20,8 +20,26 @@ function inFlat(route: string, params: Record<string, string | number>): string 
 /** A help post's path inside its flat. */
 export const postInFlat = (id: number) => inFlat(POST_ROUTE, { id });
 
+/** A date poll's page. */
+export const POLL_ROUTE = '/f/[flat=flat]/calendar/poll/[id=id]';
+
+/** A date poll's path inside its flat. */
+export const pollInFlat = (id: number) => inFlat(POLL_ROUTE, { id });
+
+/** A notice's page. */
+export const NOTICE_ROUTE = '/f/[flat=flat]/notices/[id=id]';
+
+/** A notice's path inside its flat. */
+export const noticeInFlat = (id: number) => inFlat(NOTICE_ROUTE, { id });
+
+/** The verbinders' page of requests waiting for a neighbour, inside its flat. */
+export const waitingInFlat = () => 'help/waiting';
+
 /** The notifications page's path inside its flat. */
 export const notificationsInFlat = () => 'notifications';
+
+/** The weekly summary's page inside its flat. */
+export const summaryInFlat = () => 'summary';
 
 /**
  * The page a stored link opens: `/f/<slug>/` with the link behind it (the board for none). The

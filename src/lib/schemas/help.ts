@@ -1,6 +1,13 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { HELP_CATEGORIES, HELP_TYPES } from '$lib/help';
+import {
+	BOARD_TYPES,
+	fitsType,
+	isLostFound,
+	POST_CATEGORIES,
+	POST_TYPES,
+	type PostCategory
+} from '$lib/help';
 import { checkbox, choice, isoDate, rowId, text } from './fields';
 
 type When = 'day' | 'period' | 'flexible';
@@ -22,8 +29,9 @@ export function postWhen<W extends string>(i: {
 /** A help post. Dates are checked against each other here, against today in the action. */
 export const postSchema = v.pipe(
 	v.object({
-		type: choice(HELP_TYPES, () => m.err_help_type()),
-		category: choice(HELP_CATEGORIES, () => m.err_help_category({ example: m.cat_errands() })),
+		type: choice(POST_TYPES, () => m.err_help_type()),
+		// Which categories fit depends on the type: checked below, beside this field.
+		category: v.pipe(v.optional(v.string(), ''), v.maxLength(40)),
 		title: v.pipe(
 			text(80),
 			v.minLength(3, () => m.err_title())
@@ -49,6 +57,17 @@ export const postSchema = v.pipe(
 	// message shows at once.
 	v.forward(
 		v.partialCheck(
+			[['type'], ['category']],
+			(i) => fitsType(i.type, i.category),
+			(issue) =>
+				isLostFound((issue.input as { type: string }).type)
+					? m.lost_err_category({ example: m.lost_cat_keys() })
+					: m.err_help_category({ example: m.cat_errands() })
+		),
+		['category']
+	),
+	v.forward(
+		v.partialCheck(
 			[['when'], ['startDate'], ['endDate']],
 			(i) => postWhen(i) !== 'day' || !!i.startDate,
 			() => m.err_date_required()
@@ -72,13 +91,13 @@ export const postSchema = v.pipe(
 		),
 		['endDate']
 	),
-	v.transform((i) => ({ ...i, when: postWhen(i) }))
+	v.transform((i) => ({ ...i, category: i.category as PostCategory, when: postWhen(i) }))
 );
 
 // Filters come from the URL (a GET form), so the board works without JavaScript.
 export const filterSchema = v.object({
-	type: v.optional(v.picklist(HELP_TYPES)),
-	category: v.optional(v.picklist(HELP_CATEGORIES)),
+	type: v.optional(v.picklist(BOARD_TYPES)),
+	category: v.optional(v.picklist(POST_CATEGORIES)),
 	tab: v.optional(v.picklist(['all', 'mine'])),
 	page: v.optional(
 		v.pipe(v.string(), v.maxLength(12), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(1000))

@@ -53,5 +53,6 @@ export const profileSchema = v.object({
 	tags: wordList,
 	languages: wordList,
 	notifyMatches: checkbox,
-	showBalance: checkbox
+	showBalance: checkbox,
+	suggestable: checkbox
 });

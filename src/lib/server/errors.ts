@@ -27,6 +27,7 @@ export type Concept =
 	| 'loginCode'
 	| 'members'
 	| 'moderation'
+	| 'notices'
 	| 'privacy'
 	| 'push'
 	| 'setup'

@@ -4,12 +4,14 @@ import * as calendar from './calendar';
 import * as help from './help';
 import * as keys from './keys';
 import * as privacy from './privacy';
+import * as summary from './summary';
 
 const EVERY = 10 * 60 * 1000;
 const DAILY = 24 * 60 * 60 * 1000;
 
 /**
- * The server's own clock: every ten minutes it closes posts past their time, reminds authors
+ * The server's own clock: every ten minutes it sends the weekly summaries that are due (giving
+ * way between flats), closes posts past their time, reminds authors
  * the day before, confirms help nobody confirmed within a week, reminds neighbours of the
  * day's activities, counts finished helping at them, and asks every six months
  * whether a spare key is still where it was; once a day it deletes what is kept no longer
@@ -20,9 +22,16 @@ const DAILY = 24 * 60 * 60 * 1000;
 export function startJobs(db: DB): void {
 	// Old data is cleaned up once a day (and at start): a restart just runs it a little early.
 	let cleanedAt = 0;
-	const run = () => {
+	const run = async () => {
+		// The weekly summaries on their own, giving way between flats; the round below leaves them out.
 		try {
-			const done = round(db);
+			const sent = await summary.drain(db);
+			if (sent.summaries) console.log('weekly summaries', sent);
+		} catch (e) {
+			console.error('weekly summaries failed', e);
+		}
+		try {
+			const done = round(db, new Date(), { summaries: false });
 			if (Object.values(done).some(Boolean)) console.log('housekeeping', done);
 			sweepLimits(db);
 		} catch (e) {
@@ -38,18 +47,23 @@ export function startJobs(db: DB): void {
 		}
 	};
 	// The first round runs just after start, so the server listens without waiting for it.
-	setTimeout(run, 1000).unref();
-	setInterval(run, EVERY).unref();
+	setTimeout(() => void run(), 1000).unref();
+	setInterval(() => void run(), EVERY).unref();
 }
 
 /**
  * One round of the clock at `now`: what each concept does when time passes, with counts of
  * what it did. The operator can run one by hand (`npm run admin -- tick`), at a given instant.
+ * The server sends the weekly summaries apart (`summary.drain`, giving way between flats), so
+ * its round leaves them out rather than go through every flat again in one go.
  */
-export function round(db: DB, now = new Date()): Record<string, number> {
+export function round(db: DB, now = new Date(), { summaries = true } = {}): Record<string, number> {
 	return {
 		...help.tick(db, now),
+		...help.waitingTick(db, now),
 		...calendar.tick(db, now),
-		keysToReview: keys.remind(db, now)
+		...calendar.closePolls(db, now),
+		keysToReview: keys.remind(db, now),
+		...(summaries ? summary.tick(db, now) : {})
 	};
 }

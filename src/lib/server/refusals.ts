@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Concept, DomainError } from './errors';
 import { MAX_ENTRIES } from './socialmap';
+import { MAX_SUGGESTIONS_PER_DAY, MAX_SUGGESTIONS_PER_POST } from './help';
 
 /**
  * How a refusal reaches the person: its status, the words, and the field they stand beside
@@ -28,14 +29,31 @@ export const REFUSALS: { [C in Concept]?: Record<string, Refusal> } = {
 		already: { status: 400, message: () => m.help_err_already() },
 		own_post: { status: 400, message: () => m.help_err_own() },
 		once: { status: 400, message: () => m.help_err_once() },
-		wrong_state: { status: 400, message: () => m.help_err_state() }
+		wrong_state: { status: 400, message: () => m.help_err_state() },
+		category: {
+			status: 400,
+			field: 'category',
+			message: () => m.lost_err_category({ example: m.lost_cat_keys() })
+		},
+		suggested: { status: 400, message: () => m.suggest_err_suggested() },
+		full: {
+			status: 400,
+			message: () => m.suggest_err_full({ max: MAX_SUGGESTIONS_PER_POST })
+		},
+		too_many: {
+			status: 400,
+			message: () => m.suggest_err_too_many({ max: MAX_SUGGESTIONS_PER_DAY })
+		},
+		not_candidate: { status: 400, message: () => m.suggest_err_not_candidate() }
 	},
 	calendar: {
 		not_allowed: { status: 403, message: () => m.cal_err_not_allowed() },
 		past: { status: 400, message: () => m.cal_err_past() },
 		cancelled: { status: 400, message: () => m.cal_err_cancelled() },
 		full: { status: 400, message: () => m.cal_err_full() },
-		wrong_state: { status: 400, message: () => m.cal_err_state() }
+		wrong_state: { status: 400, message: () => m.cal_err_state() },
+		poll_options: { status: 400, field: 'date1', message: () => m.poll_err_count() },
+		poll_closed: { status: 409, message: () => m.poll_err_closed() }
 	},
 	members: {
 		not_found: { status: 400, message: () => m.members_not_found() },
@@ -60,6 +78,13 @@ export const REFUSALS: { [C in Concept]?: Record<string, Refusal> } = {
 		preset: { status: 400, message: () => m.map_err_preset() },
 		full: { status: 400, field: 'form', message: () => m.map_err_full({ max: MAX_ENTRIES }) },
 		name: { status: 400, field: 'name', message: () => m.map_err_name() }
+	},
+	notices: {
+		not_allowed: { status: 403, message: () => m.notice_err_not_allowed() },
+		past: { status: 400, field: 'validFrom', message: () => m.err_date_past() },
+		order: { status: 400, field: 'validUntil', message: () => m.err_end_date() },
+		too_long: { status: 400, field: 'validUntil', message: () => m.notice_err_too_long() },
+		texts: { status: 400, field: 'title_nl', message: () => m.notice_err_texts() }
 	},
 	setup: {
 		setup_done: notFound

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db';
 import * as admin from '$lib/server/admin';
+import * as figures from '$lib/server/figures';
 import * as flats from '$lib/server/flats';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { action } from '$lib/server/action';
@@ -9,7 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
-	return { flats: flats.listForAdmin(getDb()) };
+	// The figures of all flats together: totals only, never one flat's.
+	return { flats: flats.listForAdmin(getDb()), totals: figures.totals(getDb()) };
 };
 
 export const actions: Actions = {

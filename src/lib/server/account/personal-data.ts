@@ -9,6 +9,7 @@ import { personal as balance } from '../balance/personal';
 import { personal as keys } from '../keys/personal';
 import { personal as moderation } from '../moderation/personal';
 import { personal as welcome } from '../welcome/personal';
+import { personal as notices } from '../notices/personal';
 
 /**
  * The administrator's log of a flat names the member an action was about. The log is admin's,
@@ -39,6 +40,7 @@ export const PERSONAL_DATA: Personal[] = [
 	keys,
 	moderation,
 	welcome,
+	notices,
 	notify,
 	push,
 	adminLogData,

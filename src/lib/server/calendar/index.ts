@@ -16,4 +16,8 @@ export {
 export { attendance, forgetMember, rsvp, undo } from './rsvp';
 export { cancelOccurrence, changeOccurrence, restoreOccurrence } from './exceptions';
 export { tick } from './clock';
+export * from './poll-model';
+export { createPoll, findPoll, forgetPollVotes, mayStartPoll, openPolls, vote } from './poll';
+export { pollOptions, pollView } from './poll-view';
+export { closePolls, decide, mayDecide } from './poll-decide';
 export * as recurrence from './recurrence';

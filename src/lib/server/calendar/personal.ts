@@ -1,7 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
-import { activities, activityRsvps, calendarFeeds, flats } from '../db/schema';
+import {
+	activities,
+	activityPollOptions,
+	activityPolls,
+	activityPollVotes,
+	activityRsvps,
+	calendarFeeds,
+	flats
+} from '../db/schema';
 import type { Personal } from '../auth/personal';
+import { forgetPollVotes } from './poll';
 import { forgetMember } from './rsvp';
 
 /**
@@ -23,17 +32,32 @@ export const personal: Personal = {
 			export: { key: 'rsvps' }
 		},
 		{
+			table: activityPolls,
+			columns: [activityPolls.authorId],
+			erase: 'anonymise',
+			export: { key: 'polls' }
+		},
+		{
+			table: activityPollVotes,
+			columns: [activityPollVotes.userId],
+			erase: 'delete',
+			export: { key: 'pollTicks' }
+		},
+		{
 			table: calendarFeeds,
 			columns: [calendarFeeds.userId],
 			erase: 'delete',
 			export: { key: 'memberships.calendarFeed' }
 		}
 	],
-	// Their seats free up and the waiting lists move up.
-	leave: (tx, flatId, userId) => forgetMember(tx, flatId, userId)
+	// Their seats free up and the waiting lists move up; their ticks on open polls go.
+	leave: (tx, flatId, userId) => {
+		forgetMember(tx, flatId, userId);
+		forgetPollVotes(tx, flatId, userId);
+	}
 };
 
-/** The person's answers ("I'm coming", "I'll help") and the activities they made. */
+/** The person's answers ("I'm coming", "I'll help", ticks in polls), their activities and polls. */
 export function exportData(db: DB, userId: number) {
 	const rsvps = db
 		.select({
@@ -71,7 +95,40 @@ export function exportData(db: DB, userId: number) {
 		.orderBy(asc(activities.createdAt))
 		.all();
 
-	return { rsvps, activities: made };
+	const polls = db
+		.select({
+			flat: flats.name,
+			title: activityPolls.title,
+			description: activityPolls.description,
+			place: activityPolls.place,
+			status: activityPolls.status,
+			createdAt: activityPolls.createdAt
+		})
+		.from(activityPolls)
+		.innerJoin(flats, eq(flats.id, activityPolls.flatId))
+		.where(eq(activityPolls.authorId, userId))
+		.orderBy(asc(activityPolls.createdAt))
+		.all();
+
+	// The dates a person ticked in a poll: their own answers, like "I'm coming".
+	const pollTicks = db
+		.select({
+			flat: flats.name,
+			poll: activityPolls.title,
+			date: activityPollOptions.date,
+			startTime: activityPollOptions.startTime,
+			endTime: activityPollOptions.endTime,
+			createdAt: activityPollVotes.createdAt
+		})
+		.from(activityPollVotes)
+		.innerJoin(activityPollOptions, eq(activityPollOptions.id, activityPollVotes.optionId))
+		.innerJoin(activityPolls, eq(activityPolls.id, activityPollOptions.pollId))
+		.innerJoin(flats, eq(flats.id, activityPolls.flatId))
+		.where(eq(activityPollVotes.userId, userId))
+		.orderBy(asc(activityPollOptions.date), asc(activityPollOptions.startTime))
+		.all();
+
+	return { rsvps, activities: made, polls, pollTicks };
 }
 
 /** Whether a private calendar address exists in this flat; the address itself is a secret. */

@@ -12,12 +12,12 @@ import { promote } from './rsvp';
 // A whole activity or series: added, proposed and approved, changed, paused and ended.
 
 /** The flat hears of a new activity, all but who added it. */
-function tellMembers(db: DB, flatId: number, a: Activity, exceptUserId: number | null) {
+function tellMembers(db: DB, flatId: number, a: Activity, except: (number | null)[]) {
 	notify.record(
 		db,
 		notify
 			.activeMembers(db, flatId)
-			.filter((userId) => userId !== exceptUserId)
+			.filter((userId) => !except.includes(userId))
 			.map((userId) => ({
 				flatId,
 				userId,
@@ -46,7 +46,9 @@ export function create(
 	flat: FlatRef,
 	actor: Actor,
 	input: ActivityInput,
-	now = new Date()
+	now = new Date(),
+	/** Members told of it otherwise (those who chose this date in a poll): no "new" for them. */
+	toldOtherwise: number[] = []
 ): Activity {
 	return changeIn(db, flat.id, (tx) => {
 		const status =
@@ -63,7 +65,7 @@ export function create(
 			})
 			.returning()
 			.get();
-		if (status === 'published') tellMembers(tx, flat.id, a, actor.userId);
+		if (status === 'published') tellMembers(tx, flat.id, a, [actor.userId, ...toldOtherwise]);
 		else
 			notify.record(
 				tx,
@@ -135,7 +137,7 @@ export function approve(db: DB, flat: FlatRef, id: number, actor: Actor, now = n
 			.set({ status: 'published', updatedAt: now })
 			.where(eq(activities.id, id))
 			.run();
-		tellMembers(tx, flat.id, a, a.authorId);
+		tellMembers(tx, flat.id, a, [a.authorId]);
 		if (a.authorId)
 			notify.record(tx, {
 				flatId: flat.id,

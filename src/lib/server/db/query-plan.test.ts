@@ -8,6 +8,9 @@ import * as help from '../help';
 import * as members from '../members';
 import * as moderation from '../moderation';
 import * as notify from '../notify';
+import * as notices from '../notices';
+import * as figures from '../figures';
+import * as summary from '../summary';
 import * as session from '../auth/session';
 import * as welcome from '../welcome';
 import { request } from '../../../../tests/unit/fixtures';
@@ -32,7 +35,14 @@ const LARGE = new Set([
 	'users',
 	'activities',
 	'activity_rsvps',
-	'push_outbox'
+	'push_outbox',
+	'notices',
+	'notice_seen',
+	'help_suggestions',
+	'activity_polls',
+	'activity_poll_options',
+	'activity_poll_votes',
+	'summary_rounds'
 ]);
 
 /**
@@ -332,6 +342,77 @@ async function hotPaths() {
 	await path('push outbox due rows', () =>
 		deliver(db, async () => ({ status: 201, headers: {} }), now)
 	);
+	await path('lost and found on the board', () =>
+		help.board(db, flat.id, userId, { type: 'lost_found' })
+	);
+	const membershipId = members.membership(db, flat.id, userId)!.id;
+	const noticeId = notices.create(
+		db,
+		flat,
+		someone,
+		{
+			kind: 'maintenance',
+			validFrom: '2027-03-10',
+			validUntil: '2027-03-20',
+			texts: [{ locale: 'nl', title: 'De lift is kapot', body: '' }]
+		},
+		now
+	);
+	await path('notices on the board', () => {
+		const shown = notices.current(db, flat, 'nl', now);
+		notices.markSeen(
+			db,
+			membershipId,
+			shown.map((n) => n.id),
+			now
+		);
+		notices.seenCounts(db, flat.id, [noticeId]);
+	});
+	await path('weekly summary of a flat', () => {
+		const reader = { userId, role: 'resident' as const };
+		summary.current(db, flat, reader, 'nl', now);
+		summary.tick(db, now);
+	});
+	await path('requests waiting for a neighbour', () => {
+		help.waiting(db, flat, someone, now);
+		help.waitingTick(db, now);
+	});
+	const open = db.$client
+		.prepare(
+			`select id from help_posts where flat_id = ? and status = 'open' and type = 'request' limit 1`
+		)
+		.pluck()
+		.get(flat.id) as number;
+	await path('suggest a neighbour', () =>
+		help.candidates(db, flat, { userId: someone, role: 'verbinder' }, open)
+	);
+	const publishing = { ...flat, residentActivities: 'publish' as const };
+	const verbinder = { userId: someone, role: 'verbinder' as const };
+	const pollId = calendar.createPoll(
+		db,
+		publishing,
+		verbinder,
+		{
+			title: 'Lunch',
+			description: '',
+			place: 'Buurtkamer',
+			options: [
+				{ date: '2027-03-20', startTime: '12:00', endTime: '13:00' },
+				{ date: '2027-03-21', startTime: '12:00', endTime: '13:00' }
+			]
+		},
+		now
+	);
+	const resident = { userId, role: 'resident' as const };
+	const optionIds = calendar.pollOptions(db, pollId, resident).map((o) => o.id);
+	await path('figures page', () => figures.forFlat(db, flat, now));
+	await path('date poll', () => {
+		calendar.pollView(db, flat.id, pollId, resident);
+		calendar.openPolls(db, flat.id);
+		calendar.vote(db, flat.id, pollId, resident, optionIds, now);
+		calendar.decide(db, publishing, pollId, optionIds[0]!, verbinder, now);
+		calendar.closePolls(db, now);
+	});
 	return { db, captured };
 }
 

@@ -1,13 +1,18 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { prepared, type DB } from '../db';
 import { helpPosts, users } from '../db/schema';
 import * as moderation from '../moderation';
+import { LOST_FOUND_FILTER, LOST_FOUND_TYPES } from '../../help';
 import { PAGE_SIZE, type BoardFilter } from './model';
 
 /** Either the placeholder's value is null (no filter) or the column equals it. */
 const anyOr = (column: SQLiteColumn, name: string) =>
 	sql`(${sql.placeholder(name)} is null or ${column} = ${sql.placeholder(name)})`;
+
+/** The type filter: none, one type, or lost and found together (their own view of the board). */
+const typeIs = () =>
+	sql`(${sql.placeholder('type')} is null or ${helpPosts.type} = ${sql.placeholder('type')} or (${sql.placeholder('type')} = ${LOST_FOUND_FILTER} and ${inArray(helpPosts.type, [...LOST_FOUND_TYPES])}))`;
 
 /**
  * The board's query in its two shapes (the flat's open posts, or the viewer's own), built
@@ -43,7 +48,7 @@ const boardQuery = (mine: boolean) =>
 						sql.placeholder('flatId'),
 						sql.placeholder('viewerId')
 					),
-					anyOr(helpPosts.type, 'type'),
+					typeIs(),
 					anyOr(helpPosts.category, 'category')
 				)
 			)
@@ -56,7 +61,7 @@ const boardQueries = { open: boardQuery(false), mine: boardQuery(true) };
 
 /**
  * The flat's board: open posts, newest first, a page at a time ("mine" shows your own posts
- * in every state). An anonymous request shows no name to anyone but its author; neighbours who
+ * in every state); help and lost or found things together unless the filter picks. An anonymous request shows no name to anyone but its author; neighbours who
  * blocked each other do not see each other's posts.
  */
 export function board(db: DB, flatId: number, viewerId: number, filter: BoardFilter = {}) {

@@ -1,6 +1,7 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { prepared, type DB } from '../db';
-import { helpPosts, type HelpCategory } from '../db/schema';
+import { helpPosts } from '../db/schema';
+import type { PostCategory, PostType } from '../../help';
 import { DAY, daysBetween } from '../time';
 import { MAX_PERIOD_DAYS, type Concern } from './model';
 
@@ -88,7 +89,7 @@ function recentRequests(
 	db: DB,
 	flatId: number,
 	userId: number,
-	category: HelpCategory,
+	category: PostCategory,
 	since: Date
 ): number {
 	return requestsSince(db).get({ flatId, userId, category, since: since.getTime() })!.n;
@@ -104,8 +105,8 @@ export function concerns(
 	input: {
 		flatId: number;
 		userId: number;
-		type: 'offer' | 'request';
-		category: HelpCategory;
+		type: PostType;
+		category: PostCategory;
 		when: string;
 		startDate: string | null;
 		endDate: string | null;

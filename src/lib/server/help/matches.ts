@@ -1,11 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { prepared, type DB } from '../db';
-import { memberships, type HelpCategory } from '../db/schema';
+import { memberships } from '../db/schema';
+import type { PostCategory } from '../../help';
 import { can } from '../auth/roles';
 
 // Everyone speaks Dutch here; a shared other language is what makes a match for letters.
-const COMMON = new Set(['nederlands', 'dutch', 'nl', 'هولندي', 'الهولندية']);
-const norm = (language: string) => language.trim().toLocaleLowerCase();
+export const COMMON = new Set(['nederlands', 'dutch', 'nl', 'هولندي', 'الهولندية']);
+/** A language as typed, compared without case or spaces around it. */
+export const norm = (language: string) => language.trim().toLocaleLowerCase();
 
 /** Active members who want to hear of fitting requests and named this category a talent. */
 const talented = prepared((db) =>
@@ -31,7 +33,7 @@ export function matches(
 	db: DB,
 	flatId: number,
 	authorId: number,
-	category: HelpCategory
+	category: PostCategory
 ): number[] {
 	const rows = talented(db).all({ flatId, category });
 	if (category === 'letters') rows.push(...sharedLanguage(db, flatId, authorId));

@@ -1,8 +1,14 @@
-import type { HelpCategory, Role } from '../db/schema';
+import type { BoardType, PostCategory, PostType } from '../../help';
+import type { Role } from '../db/schema';
 import { DomainError } from '../errors';
 
 /** How long a post for "any time" stays on the board. */
 export const FLEXIBLE_DAYS = 14;
+/**
+ * How long a lost or found thing stays on the board: it has no date of its own, and after two
+ * weeks a neighbour has seen it or it will not be claimed here.
+ */
+export const LOST_FOUND_DAYS = 14;
 /** What "two weeks longer" adds, once per post. */
 export const EXTEND_DAYS = 14;
 /** "Done" that the other one did not confirm counts as confirmed after this. */
@@ -16,8 +22,8 @@ export type FlatRef = { id: number; timeZone: string };
 export type Author = { userId: number; role: Role };
 
 export type PostInput = {
-	type: 'offer' | 'request';
-	category: HelpCategory;
+	type: PostType;
+	category: PostCategory;
 	title: string;
 	description: string;
 	when: 'day' | 'period' | 'flexible';
@@ -28,8 +34,9 @@ export type PostInput = {
 };
 
 export type BoardFilter = {
-	type?: 'offer' | 'request';
-	category?: HelpCategory;
+	/** One type, or `lost_found` for both of those. */
+	type?: BoardType;
+	category?: PostCategory;
 	mine?: boolean;
 	page?: number;
 };
@@ -50,8 +57,18 @@ type Codes =
 	| 'already'
 	| 'own_post'
 	| 'once'
+	/** A category of help on a lost or found post, or the other way round. */
+	| 'category'
 	/** The first day of a post is already over in the flat. */
-	| 'past';
+	| 'past'
+	/** A suggestion: the neighbour was suggested for this request already. */
+	| 'suggested'
+	/** The request already has its most suggestions. */
+	| 'full'
+	/** The verbinder made their most suggestions of the day. */
+	| 'too_many'
+	/** The neighbour does not fit, does not want to be suggested, or is no neighbour here. */
+	| 'not_candidate';
 
 export class HelpError extends DomainError<Codes> {
 	constructor(code: Codes) {

@@ -1,9 +1,17 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../db';
-import { flats, helpMessages, helpPosts, helpResponses, users } from '../db/schema';
+import {
+	flats,
+	helpMessages,
+	helpPosts,
+	helpResponses,
+	helpSuggestions,
+	users
+} from '../db/schema';
 import type { Personal } from '../auth/personal';
 import { closeForMember } from './posts';
+import { keepSuggestionsOf, suggestionsOf } from './suggest';
 
 /**
  * A person's posts, answers and messages. Their posts stay for the neighbours as "a former
@@ -28,11 +36,21 @@ export const personal: Personal = {
 			columns: [helpMessages.authorId],
 			erase: 'delete',
 			export: { key: 'messages' }
+		},
+		{
+			// The neighbour's suggestions go with them; a verbinder's stay, nameless (beforeErase).
+			table: helpSuggestions,
+			columns: [helpSuggestions.userId, helpSuggestions.suggestedBy],
+			erase: 'delete',
+			export: { key: 'suggestions' }
 		}
 	],
 	// Nobody could answer a post whose author is gone.
 	leave: (tx, flatId, userId, now) => closeForMember(tx, flatId, userId, now),
-	beforeErase: reopenWhereHelper
+	beforeErase: (tx, userId) => {
+		reopenWhereHelper(tx, userId);
+		keepSuggestionsOf(tx, userId);
+	}
 };
 
 /**
@@ -147,6 +165,7 @@ export function exportData(db: DB, userId: number) {
 				.map(({ name, message, status, createdAt }) => ({ name, message, status, createdAt }))
 		})),
 		responses,
-		messages
+		messages,
+		suggestions: suggestionsOf(db, userId)
 	};
 }

@@ -5,11 +5,13 @@ import * as moderation from '../moderation';
 import * as notify from '../notify';
 import { addDays, DAY, startOfDay } from '../time';
 import { postInFlat } from '../../stored-links';
+import { fitsType, isLostFound } from '../../help';
 import { matches } from './matches';
 import {
 	EXTEND_DAYS,
 	FLEXIBLE_DAYS,
 	HelpError,
+	LOST_FOUND_DAYS,
 	type Author,
 	type FlatRef,
 	type PostInput
@@ -57,12 +59,16 @@ export function own(db: DB, flatId: number, postId: number, userId: number): Hel
 	return p;
 }
 
-/** When a post stops showing: the day after its last day, or two weeks for "flexible". */
+/**
+ * When a post stops showing: the day after its last day, two weeks for "flexible", and two
+ * weeks for a lost or found thing, which has no dates.
+ */
 function expiry(
 	flat: FlatRef,
-	input: Pick<PostInput, 'when' | 'startDate' | 'endDate'>,
+	input: Pick<PostInput, 'type' | 'when' | 'startDate' | 'endDate'>,
 	now: Date
 ) {
+	if (isLostFound(input.type)) return new Date(now.getTime() + LOST_FOUND_DAYS * DAY);
 	const last =
 		input.when === 'day' ? input.startDate : input.when === 'period' ? input.endDate : null;
 	if (!last) return new Date(now.getTime() + FLEXIBLE_DAYS * DAY);
@@ -70,15 +76,20 @@ function expiry(
 }
 
 function clean(input: PostInput, author: Author) {
+	// A help category on a lost or found post (or the other way round) is a form nobody was shown.
+	if (!fitsType(input.type, input.category)) throw new HelpError('category');
+	// A lost or found thing has no dates: it is on the board until it is back, or two weeks.
+	const when = isLostFound(input.type) ? 'flexible' : input.when;
 	return {
 		type: input.type,
 		category: input.category,
 		title: input.title,
 		description: input.description,
-		when: input.when,
-		startDate: input.when === 'flexible' ? null : input.startDate,
-		endDate: input.when === 'period' ? input.endDate : null,
-		// Only a request can hide its author; offers are made in the open.
+		when,
+		startDate: when === 'flexible' ? null : input.startDate,
+		endDate: when === 'period' ? input.endDate : null,
+		// Only a request can hide its author; offers, and lost or found things, are in the open:
+		// a thing goes back to someone the neighbours know.
 		anonymous: input.type === 'request' && input.anonymous,
 		// Only a verbinder posts for a neighbour without a smartphone.
 		onBehalfOf: author.role === 'verbinder' ? input.onBehalfOf : null
@@ -108,7 +119,10 @@ const insertPost = prepared((db) =>
 		.prepare()
 );
 
-/** Posts an offer or a request; a request tells the neighbours whose talents fit (if they asked). */
+/**
+ * Posts an offer, a request, or a lost or found thing; only a request tells the neighbours
+ * whose talents fit (if they asked).
+ */
 export function create(
 	db: DB,
 	flat: FlatRef,
@@ -158,8 +172,14 @@ export function update(
 ): void {
 	const p = own(db, flat.id, postId, author.userId);
 	if (p.status !== 'open') throw new HelpError('wrong_state');
+	// Help stays help and a found thing stays found or lost: whoever answered, answered that.
+	if (isLostFound(p.type) !== isLostFound(input.type)) throw new HelpError('wrong_state');
 	db.update(helpPosts)
-		.set({ ...clean(input, author), expiresAt: expiry(flat, input, now) })
+		.set({
+			...clean(input, author),
+			// A lost or found thing keeps its two weeks: editing it is not a way to stay up longer.
+			expiresAt: isLostFound(p.type) ? p.expiresAt : expiry(flat, input, now)
+		})
 		.where(eq(helpPosts.id, postId))
 		.run();
 }
@@ -191,7 +211,24 @@ export function withdraw(db: DB, flatId: number, postId: number, userId: number,
 	});
 }
 
-/** Once per post, two more weeks. */
+/**
+ * The author of a lost or found post says the thing is back with its owner: the post closes
+ * as "returned", with nothing on the record of help (it was not a favour asked or offered).
+ */
+export function returned(db: DB, flatId: number, postId: number, userId: number, now = new Date()) {
+	const p = own(db, flatId, postId, userId);
+	if (!isLostFound(p.type)) throw new HelpError('wrong_state');
+	if (p.status !== 'open' && p.status !== 'accepted') throw new HelpError('wrong_state');
+	db.update(helpPosts)
+		.set({ status: 'returned', closedAt: now })
+		.where(eq(helpPosts.id, postId))
+		.run();
+}
+
+/**
+ * Once per post, two more weeks. A lost or found thing may have it too: a lost key is not
+ * found to a timetable, and the board still forgets it after four weeks at most.
+ */
 export function extend(db: DB, flatId: number, postId: number, userId: number, now = new Date()) {
 	const p = own(db, flatId, postId, userId);
 	if (p.status !== 'open') throw new HelpError('wrong_state');

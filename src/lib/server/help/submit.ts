@@ -1,5 +1,6 @@
 import type { DB } from '../db';
 import { localDate } from '../time';
+import { isLostFound } from '../../help';
 import { concerns, soundsHarsh } from './light';
 import { HelpError, type Author, type Check, type FlatRef, type PostInput } from './model';
 import { create, update } from './posts';
@@ -19,7 +20,13 @@ export function submit(
 	now = new Date()
 ): { id: number } | { check: Check } {
 	const today = localDate(now, flat.timeZone);
-	if (input.when !== 'flexible' && input.startDate && input.startDate < today)
+	// A lost or found thing has no dates to be late for (`create` drops any that were sent).
+	if (
+		!isLostFound(input.type) &&
+		input.when !== 'flexible' &&
+		input.startDate &&
+		input.startDate < today
+	)
 		throw new HelpError('past');
 	const text = `${input.title}\n${input.description}`;
 	const found = concerns(db, { flatId: flat.id, userId: author.userId, ...input, text }, now);

@@ -10,6 +10,7 @@ import {
 } from '../db/schema';
 import * as notify from '../notify';
 import { postInFlat } from '../../stored-links';
+import { isLostFound } from '../../help';
 import { HelpError } from './model';
 import { own, post, seenBy, visible } from './posts';
 
@@ -89,7 +90,10 @@ function viewOf(db: DB, p: HelpPost, viewerId: number) {
 	const record = participant
 		? db.select().from(helpRecords).where(eq(helpRecords.postId, postId)).get()
 		: undefined;
-	const receiverId = p.type === 'request' ? (p.onBehalfOf ? null : p.authorId) : helper?.userId;
+	const lostFound = isLostFound(p.type);
+	// A lost or found thing going back is not help received: nobody thanks it on the record.
+	const asker = p.onBehalfOf ? null : p.authorId;
+	const receiverId = lostFound ? null : p.type === 'request' ? asker : helper?.userId;
 	return {
 		post: {
 			id: p.id,
@@ -120,6 +124,9 @@ function viewOf(db: DB, p: HelpPost, viewerId: number) {
 		// Blocking an anonymous author would tell who it is: only once the name is known.
 		canBlock: !isAuthor && !!p.authorId && (!p.anonymous || participant),
 		isReceiver: receiverId === viewerId,
+		lostFound,
+		/** The author may say a lost or found thing is back with its owner. */
+		canReturn: lostFound && isAuthor && (p.status === 'open' || p.status === 'accepted'),
 		thanks: record?.thanks ?? null
 	};
 }
@@ -220,7 +227,8 @@ export function message(db: DB, flatId: number, postId: number, userId: number, 
 /** Either of the two says it is done; the other confirms (or a week passes). */
 export function markDone(db: DB, flatId: number, postId: number, userId: number, now = new Date()) {
 	const { p, other } = participants(db, flatId, postId, userId);
-	if (p.status !== 'accepted') throw new HelpError('wrong_state');
+	// A lost or found thing is not done but returned (`returned`), and never on the record.
+	if (p.status !== 'accepted' || isLostFound(p.type)) throw new HelpError('wrong_state');
 	db.transaction((tx) => {
 		tx.update(helpPosts)
 			.set({ status: 'done_pending', doneMarkedBy: userId, doneMarkedAt: now })

@@ -3,15 +3,26 @@ import type { DB } from '../db';
 import { memberships, users } from '../db/schema';
 import { MemberError, type Profile } from './model';
 
+/**
+ * What the profile form saves besides the talents: whether a verbinder may suggest this
+ * member for a request that fits. Optional, so a caller that never asks leaves it as it was.
+ */
+export type ProfileInput = Profile & { suggestable?: boolean };
+
 /** A member's talents and languages in this flat (ABCD: start from what people can do). */
-export function profile(db: DB, flatId: number, userId: number): Profile {
+export function profile(
+	db: DB,
+	flatId: number,
+	userId: number
+): Profile & { suggestable: boolean } {
 	const row = db
 		.select({
 			talents: memberships.talents,
 			tags: memberships.tags,
 			languages: memberships.languages,
 			notifyMatches: memberships.notifyMatches,
-			showBalance: memberships.showBalance
+			showBalance: memberships.showBalance,
+			suggestable: memberships.suggestable
 		})
 		.from(memberships)
 		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, userId)))
@@ -29,8 +40,8 @@ export function hearsOfMatches(p: Pick<Profile, 'talents' | 'notifyMatches'>): b
 	return p.notifyMatches || p.talents.length === 0;
 }
 
-/** Saves a member's talents, languages and what they share. */
-export function saveProfile(db: DB, flatId: number, userId: number, input: Profile): void {
+/** Saves a member's talents, languages, what they share and whether they may be suggested. */
+export function saveProfile(db: DB, flatId: number, userId: number, input: ProfileInput): void {
 	db.update(memberships)
 		.set(input)
 		.where(and(eq(memberships.flatId, flatId), eq(memberships.userId, userId)))

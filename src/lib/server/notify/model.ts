@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { formatDate } from '$lib/format';
-import type { NotifyGroup } from '$lib/notify-groups';
+import type { Channel, NotifyGroup } from '$lib/notify-groups';
 import { can, type Permission } from '../auth/roles';
 import type { Role } from '../db/schema';
 
@@ -21,6 +21,16 @@ type Kind = {
 	needs: Permission;
 	/** Its text in the reader's language: the bell shows it, and it is a push's body. */
 	text: (w: Words, o: Options, params: Params) => string;
+	/**
+	 * News for the whole flat (a new request, activity or notice), not about the member: whoever
+	 * chose the weekly summary for its group reads it there instead of at once.
+	 */
+	news?: true;
+	/**
+	 * Arrives as a push and in the bell whatever the member chose for its group: the weekly
+	 * summary itself, which only members who asked for a summary get.
+	 */
+	pushed?: true;
 };
 
 /**
@@ -30,7 +40,12 @@ type Kind = {
  */
 export const KINDS = {
 	request_match: { group: 'matches', needs: 'help.view', text: m.notif_request_match },
-	request_new: { group: 'requests', needs: 'help.view', text: m.notif_request_new },
+	request_new: {
+		group: 'requests',
+		needs: 'help.view',
+		text: m.notif_request_new,
+		news: true
+	},
 	response_new: { group: 'responses', needs: 'help.view', text: m.notif_response_new },
 	response_accepted: { group: 'responses', needs: 'help.view', text: m.notif_response_accepted },
 	response_declined: { group: 'responses', needs: 'help.view', text: m.notif_response_declined },
@@ -53,7 +68,12 @@ export const KINDS = {
 		needs: 'calendar.view',
 		text: m.notif_activity_reminder
 	},
-	activity_new: { group: 'activities', needs: 'calendar.view', text: m.notif_activity_new },
+	activity_new: {
+		group: 'activities',
+		needs: 'calendar.view',
+		text: m.notif_activity_new,
+		news: true
+	},
 	activity_proposed: {
 		group: 'activities',
 		needs: 'calendar.view',
@@ -90,8 +110,19 @@ export const KINDS = {
 	member_waiting: { group: 'joins', needs: 'members.view', text: m.notif_member_waiting },
 	verbinder_added: { group: 'joins', needs: 'members.view', text: m.notif_verbinder_added },
 	report_new: { group: 'reports', needs: 'reports.manage', text: m.notif_report_new },
-	notice_new: { group: 'notices', needs: 'notices.view', text: m.notif_notice_new },
-	weekly_summary: { group: 'notices', needs: 'flat.view', text: m.notif_weekly_summary },
+	notice_new: {
+		group: 'notices',
+		needs: 'notices.view',
+		// The title in the reader's language when the notice has it (title_en …), else Dutch.
+		text: (w, o, p) => m.notif_notice_new({ title: String(p[`title_${o.locale}`] ?? w.title) }, o),
+		news: true
+	},
+	weekly_summary: {
+		group: 'notices',
+		needs: 'flat.view',
+		text: (_, o, p) => m.notif_weekly_summary({ count: Number(p.count ?? 0) }, o),
+		pushed: true
+	},
 	request_waiting: { group: 'waiting', needs: 'help.waiting', text: m.notif_request_waiting },
 	suggestion_new: { group: 'responses', needs: 'help.view', text: m.notif_suggestion_new },
 	poll_new: { group: 'activities', needs: 'calendar.view', text: m.notif_poll_new },
@@ -107,6 +138,22 @@ export const NEEDS = Object.fromEntries(TYPES.map((t) => [t, KINDS[t].needs])) a
 	NotificationType,
 	Permission
 >;
+
+/** The kinds a member who chose the weekly summary for their group reads there, not at once. */
+export const NEWS = TYPES.filter((t) => (KINDS[t] as Kind).news);
+
+/**
+ * How a notification reaches a member, from what they chose for its group: a push (and the
+ * bell), the bell only, or not now. 'weekly' holds back the flat's news for the summary, while
+ * what is about the member (an answer, a cancelled activity they said yes to) still comes at
+ * once, as a push: they asked for less noise, not to miss what concerns them.
+ */
+export function delivery(type: NotificationType, chosen: Channel): 'push' | 'app' | null {
+	const kind: Kind = KINDS[type];
+	if (kind.pushed) return 'push';
+	if (chosen === 'off' || (chosen === 'weekly' && kind.news)) return null;
+	return chosen === 'app' ? 'app' : 'push';
+}
 
 /** Which of the member's choices each kind falls under. */
 export const GROUP_OF = Object.fromEntries(TYPES.map((t) => [t, KINDS[t].group])) as Record<

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import * as v from 'valibot';
+import { notifyPrefsSchema, WEEKLY_GROUPS } from '$lib/schemas/notify';
 import { flatWithNeighbours } from '../../../../tests/unit/fixtures';
 import { notifications, pushOutbox, pushSubscriptions, users } from '../db/schema';
 import * as members from '../members';
@@ -92,6 +94,70 @@ describe('preferences', () => {
 			url: '/f/h-flat/help/1',
 			tag: '/f/h-flat/help/1'
 		});
+	});
+});
+
+describe('the weekly summary as a choice', () => {
+	it('is the default for every new request, and offered only for the flat’s news', () => {
+		expect(prefs.DEFAULTS.requests).toBe('weekly');
+		const parsed = (form: Record<string, string>) => v.safeParse(notifyPrefsSchema, form).success;
+		expect(
+			parsed({ kind_requests: 'weekly', kind_activities: 'weekly', kind_notices: 'weekly' })
+		).toBe(true);
+		expect(parsed({ kind_responses: 'weekly' })).toBe(false);
+		expect(parsed({ kind_joins: 'weekly' })).toBe(false);
+		// The kinds that may wait for the summary are exactly those with news of the flat.
+		expect([...new Set(notify.NEWS.map((t) => notify.GROUP_OF[t]))].sort()).toEqual(
+			[...WEEKLY_GROUPS].sort()
+		);
+	});
+
+	it('holds back the flat’s news, while what is about the member still comes at once', async () => {
+		const { db, membership, say, outbox, bell } = await setup();
+		prefs.save(db, membership.id, { requests: 'weekly', activities: 'weekly' }, null);
+		say('2027-01-05T12:00:00Z', 'request_new', 'help/1');
+		say('2027-01-05T12:00:00Z', 'activity_new', 'calendar/1');
+		expect(bell()).toEqual([]);
+		// Answers and a cancelled activity they said yes to: at once, as a push.
+		say('2027-01-05T12:00:00Z', 'response_new', 'help/2');
+		say('2027-01-05T12:00:00Z', 'activity_cancelled', 'calendar/1/2027-01-06');
+		expect(bell().map((n) => n.type)).toEqual(['response_new', 'activity_cancelled']);
+		expect(outbox()).toHaveLength(2);
+	});
+
+	it('off is nothing; the summary itself comes as a push whatever the notices’ choice', async () => {
+		const { db, membership, say, outbox, bell } = await setup();
+		prefs.save(db, membership.id, { activities: 'off', notices: 'off' }, null);
+		say('2027-01-05T12:00:00Z', 'activity_cancelled', 'calendar/1/2027-01-06');
+		say('2027-01-05T12:00:00Z', 'notice_new', 'notices/1');
+		expect(bell()).toEqual([]);
+		say('2027-01-10T17:00:00Z', 'weekly_summary', 'summary');
+		expect(bell().map((n) => n.type)).toEqual(['weekly_summary']);
+		expect(outbox()).toHaveLength(1);
+	});
+
+	it('a form cannot put a kind on weekly that the summary does not list', async () => {
+		const { db, membership } = await setup();
+		prefs.choose(db, membership, {
+			kind_messages: 'weekly',
+			kind_activities: 'weekly',
+			quiet: 'off',
+			quietStart: '',
+			quietEnd: ''
+		} as Parameters<typeof prefs.choose>[2]);
+		expect(prefs.forMembership(db, membership.id)).toMatchObject({
+			messages: 'push',
+			activities: 'weekly'
+		});
+	});
+
+	it('a member wants the summary when a kind their role hears of waits for it', () => {
+		const all = (channel: 'push' | 'weekly') => ({ ...prefs.DEFAULTS, requests: channel });
+		expect(prefs.wantsSummary('resident', prefs.DEFAULTS)).toBe(true);
+		expect(prefs.wantsSummary('resident', all('push'))).toBe(false);
+		// Requests are not a professional's to hear of: their default does not count.
+		expect(prefs.wantsSummary('professional', prefs.DEFAULTS)).toBe(false);
+		expect(prefs.wantsSummary('professional', { ...prefs.DEFAULTS, notices: 'weekly' })).toBe(true);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type * as v from 'valibot';
-import type { notifyPrefsSchema } from '$lib/schemas/notify';
+import { channelsOf, type notifyPrefsSchema } from '$lib/schemas/notify';
 import { listOf, prepared, type DB } from '../db';
 import {
 	memberships,
@@ -17,11 +17,11 @@ import { KINDS, TYPES } from './model';
 /**
  * Quiet by default: a push only for what is about you (answers, messages, reminders, a
  * request that fits your talents if you asked for those), the bell for the flat's news,
- * and nothing for every new request unless you want it.
+ * and every new request and offer once a week, in the summary, unless you want more.
  */
 export const DEFAULTS: Record<NotifyGroup, Channel> = {
 	matches: 'push',
-	requests: 'off',
+	requests: 'weekly',
 	responses: 'push',
 	messages: 'push',
 	activities: 'app',
@@ -32,11 +32,36 @@ export const DEFAULTS: Record<NotifyGroup, Channel> = {
 	waiting: 'push'
 };
 
-/** The kinds a role can hear of: those with a notification the role may see (see `KINDS`). */
+/** Each role's kinds, worked out once per role: the weekly summary asks for every member. */
+const groupsOfRole = new Map<Role, readonly NotifyGroup[]>();
+
+function heard(role: Role): readonly NotifyGroup[] {
+	let groups = groupsOfRole.get(role);
+	if (!groups) {
+		groups = NOTIFY_GROUPS.filter((g) =>
+			TYPES.some(
+				(t) => KINDS[t].group === g && !('pushed' in KINDS[t]) && can(role, KINDS[t].needs)
+			)
+		);
+		groupsOfRole.set(role, groups);
+	}
+	return groups;
+}
+
+/**
+ * The kinds a role can hear of: those with a notification the role may see (see `KINDS`). The
+ * weekly summary itself is no reason to list a kind: it comes whatever that kind's choice is.
+ */
 export function groupsFor(role: Role): NotifyGroup[] {
-	return NOTIFY_GROUPS.filter((g) =>
-		TYPES.some((t) => KINDS[t].group === g && can(role, KINDS[t].needs))
-	);
+	return [...heard(role)];
+}
+
+/**
+ * Whether a member asked for the weekly summary: one of the kinds their role hears of waits for
+ * it. A professional's default for requests (a kind they never hear of) does not count.
+ */
+export function wantsSummary(role: Role, chosen: Record<NotifyGroup, Channel>): boolean {
+	return heard(role).some((g) => chosen[g] === 'weekly' && channelsOf(g).includes('weekly'));
 }
 
 /** A member's channel for each kind, their own choice over the default. */
@@ -70,7 +95,8 @@ export function forMemberships(db: DB, membershipIds: number[]) {
 
 /**
  * Saves the settings form: the channel for each kind the member's role has (anything else in
- * the form is ignored), and quiet hours when they are on.
+ * the form is ignored, as is the weekly summary for a kind it does not list), and quiet hours
+ * when they are on.
  */
 export function choose(
 	db: DB,
@@ -82,7 +108,8 @@ export function choose(
 	const choices: Partial<Record<NotifyGroup, Channel>> = {};
 	for (const [field, channel] of Object.entries(fields)) {
 		const group = field.replace(/^kind_/, '') as NotifyGroup;
-		if (channel && allowed.includes(group)) choices[group] = channel;
+		if (channel && allowed.includes(group) && channelsOf(group).includes(channel))
+			choices[group] = channel;
 	}
 	save(db, membership.id, choices, quiet === 'on' ? { start: quietStart, end: quietEnd } : null);
 }

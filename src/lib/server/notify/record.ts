@@ -4,7 +4,7 @@ import { listOf, prepared, type DB } from '../db';
 import { flats, memberships, notifications, users, type Role } from '../db/schema';
 import { can } from '../auth/roles';
 import * as push from '../push';
-import { GROUP_OF, NEEDS, text, unseenBy, type NewNotification } from './model';
+import { delivery, GROUP_OF, NEEDS, text, unseenBy, type NewNotification } from './model';
 import * as prefs from './prefs';
 import { flatPath } from '$lib/stored-links';
 
@@ -56,7 +56,8 @@ const insertOne = prepared((db) =>
 );
 
 /**
- * Stores notifications as each member chose (the bell, a push too, or nothing), rendered in
+ * Stores notifications as each member chose (the bell, a push too, the weekly summary, or
+ * nothing; see `delivery`), rendered in
  * the recipient's language when shown. A push is written here in the recipient's language
  * and handed to the outbox with the end of their quiet hours; push folds and sends it.
  */
@@ -77,8 +78,8 @@ export function record(db: DB, items: NewNotification | NewNotification[], now =
 		const who = member.get(`${n.flatId}/${n.userId}`);
 		// Someone who left the flat hears nothing more of it; nobody hears what their role may not see.
 		if (!who || !can(who.role, NEEDS[n.type])) continue;
-		const channel = chosen.get(who.membershipId)![GROUP_OF[n.type]];
-		if (channel !== 'off') kept.push({ n, push: channel === 'push' });
+		const how = delivery(n.type, chosen.get(who.membershipId)![GROUP_OF[n.type]]);
+		if (how) kept.push({ n, push: how === 'push' });
 	}
 	if (kept.length === 0) return;
 	const insert = insertOne(db);

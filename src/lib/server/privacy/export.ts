@@ -9,6 +9,7 @@ import * as moderation from '../moderation/personal';
 import * as welcome from '../welcome/personal';
 import * as notify from '../notify/personal';
 import * as push from '../push/personal';
+import * as notices from '../notices/personal';
 import { isLocale } from '$lib/paraglide/runtime';
 import { PrivacyError } from './model';
 
@@ -38,7 +39,8 @@ export function exportData(db: DB, userId: number, now = new Date()) {
 		...notify.exportData(db, userId, locale),
 		...push.exportData(db, userId),
 		...keys.exportData(db, userId),
-		...moderation.exportData(db, userId)
+		...moderation.exportData(db, userId),
+		...notices.exportData(db, userId)
 	};
 }
 

@@ -340,7 +340,8 @@ describe('retention', () => {
 			readNotifications: 1,
 			expiredSessions: 1,
 			expiredCodes: 1,
-			pushes: 2
+			pushes: 2,
+			expiredNotices: 0
 		});
 		const titles = db.select({ title: helpPosts.title }).from(helpPosts).all();
 		expect(titles.map((t) => t.title).sort()).toEqual(['Hulp bij de computer', 'Nieuwere vraag']);

@@ -9,6 +9,7 @@ import {
 	sessions
 } from '../db/schema';
 import { DAY } from '../time';
+import * as notices from '../notices';
 import { KEEP } from './model';
 
 function monthsBefore(now: Date, months: number): Date {
@@ -33,7 +34,7 @@ export function retention(db: DB, now = new Date()) {
 			.delete(helpPosts)
 			.where(
 				and(
-					inArray(helpPosts.status, ['closed', 'done']),
+					inArray(helpPosts.status, ['closed', 'done', 'returned']),
 					sql`coalesce(${helpPosts.closedAt}, ${helpPosts.expiresAt}) <= ${postsBefore.getTime()}`
 				)
 			)
@@ -56,6 +57,16 @@ export function retention(db: DB, now = new Date()) {
 				and(inArray(pushOutbox.status, ['sent', 'failed']), lte(pushOutbox.createdAt, pushesBefore))
 			)
 			.run().changes;
-		return { posts, messages, readNotifications, expiredSessions, expiredCodes, pushes };
+		// A notice whose last day is over in its flat: gone from the board and the poster already.
+		const expiredNotices = notices.expire(tx, now);
+		return {
+			posts,
+			messages,
+			readNotifications,
+			expiredSessions,
+			expiredCodes,
+			pushes,
+			expiredNotices
+		};
 	});
 }

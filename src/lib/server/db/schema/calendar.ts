@@ -172,7 +172,9 @@ export const activityPolls = sqliteTable(
 	(t) => [
 		index('activity_polls_flat').on(t.flatId, t.status),
 		index('activity_polls_author').on(t.authorId),
-		index('activity_polls_closing').on(t.status, t.closesAt)
+		index('activity_polls_closing').on(t.status, t.closesAt),
+		// Deleting an activity sets its poll's activity_id to null: found by this, not a scan.
+		index('activity_polls_activity').on(t.activityId)
 	]
 );
 

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { HELP_CATEGORIES, type HelpCategory } from '../../../help';
+import { HELP_CATEGORIES, POST_CATEGORIES, POST_TYPES, type HelpCategory } from '../../../help';
 import { activities } from './calendar';
 import { createdAt, instant } from './columns';
 import { flats } from './flats';
@@ -18,8 +18,8 @@ export const helpPosts = sqliteTable(
 		authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
 		/** A neighbour without a smartphone, for whom a verbinder posts (the author). */
 		onBehalfOf: text('on_behalf_of'),
-		type: text('type', { enum: ['offer', 'request'] }).notNull(),
-		category: text('category', { enum: HELP_CATEGORIES }).notNull(),
+		type: text('type', { enum: POST_TYPES }).notNull(),
+		category: text('category', { enum: POST_CATEGORIES }).notNull(),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		when: text('when', { enum: ['day', 'period', 'flexible'] }).notNull(),
@@ -27,7 +27,10 @@ export const helpPosts = sqliteTable(
 		startDate: text('start_date'),
 		endDate: text('end_date'),
 		anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
-		status: text('status', { enum: ['open', 'accepted', 'done_pending', 'done', 'closed'] })
+		/** `returned`: a lost or found thing is back with its owner (never help on the record). */
+		status: text('status', {
+			enum: ['open', 'accepted', 'done_pending', 'done', 'closed', 'returned']
+		})
 			.notNull()
 			.default('open'),
 		expiresAt: instant('expires_at').notNull(),

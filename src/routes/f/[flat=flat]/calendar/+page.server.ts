@@ -63,6 +63,12 @@ export const load: PageServerLoad = (event) => {
 			startDate: a.startDate,
 			startTime: a.startTime
 		})),
+		// Open date polls: everyone may see them; ticking is on the poll's own page.
+		polls: calendar.openPolls(db, flat.id).map((p) => ({
+			id: p.id,
+			title: p.title,
+			closes: localDate(p.closesAt, flat.timeZone)
+		})),
 		hasFeed: ical.hasFeed(db, flat.id, user.id),
 		can: {
 			add: can(membership.role, 'calendar.add'),

@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db';
 import * as calendar from '$lib/server/calendar';
 import * as flats from '$lib/server/flats';
 import * as help from '$lib/server/help';
+import * as notices from '$lib/server/notices';
 import { requireMember } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/roles';
 import { qrSvg } from '$lib/server/flats/qr';
@@ -22,6 +23,42 @@ type PosterItem = {
 
 /** A hallway board has room for a handful of requests; the rest are on the site. */
 const REQUESTS_ON_POSTER = 4;
+
+/** A few notices, their text cut short: the poster stays one A4 page, the app has the rest. */
+const NOTICES_ON_POSTER = 3;
+const NOTICE_TEXT_ON_POSTER = 240;
+
+const clip = (text: string) =>
+	text.length > NOTICE_TEXT_ON_POSTER
+		? `${text.slice(0, NOTICE_TEXT_ON_POSTER - 1).trimEnd()}…`
+		: text;
+
+/**
+ * The notices valid today, in the flat's main language, each with its version in the second
+ * language when it is written in it (a notice only in Dutch shows only in Dutch).
+ */
+function noticesOnPaper(flat: { id: number; timeZone: string }, also: Locale | null) {
+	const db = getDb();
+	const second = new Map(
+		also
+			? notices
+					.current(db, flat, also)
+					.filter((n) => n.locale === also)
+					.map((n) => [n.id, { title: n.title, body: clip(n.body) }])
+			: []
+	);
+	return notices
+		.current(db, flat, baseLocale)
+		.slice(0, NOTICES_ON_POSTER)
+		.map((n) => ({
+			id: n.id,
+			kind: n.kind,
+			validUntil: n.validUntil,
+			title: n.title,
+			body: clip(n.body),
+			also: second.get(n.id) ?? null
+		}));
+}
 
 /** The poster is in the flat's main language plus one more (or none), picked in the URL. */
 function secondLanguage(asked: string | null): Locale | null {
@@ -74,14 +111,16 @@ export const load: PageServerLoad = async (event) => {
 				})
 		: null;
 
+	const also = secondLanguage(event.url.searchParams.get('also'));
 	const code = flats.joinCode.format(flat.joinCode);
 	const url = new URL(links.join(code), event.url.origin).href;
 	return {
-		also: secondLanguage(event.url.searchParams.get('also')),
+		also,
 		from,
 		to,
 		days: [...days].map(([date, items]) => ({ date, items })),
 		requests,
+		notices: noticesOnPaper(flat, also),
 		join: { code, url, qr: await qrSvg(url) }
 	};
 };

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import * as help from '$lib/server/help';
 import { action } from '$lib/server/action';
 import { requireMember } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/roles';
 import { writing } from '$lib/server/auth/rate-limit';
 import {
 	messageSchema,
@@ -20,10 +21,22 @@ function context(event: RequestEvent<{ flat: string; id: string }>) {
 }
 
 export const load: PageServerLoad = (event) => {
-	const { flat, user, postId } = context(event);
-	const seen = help.find(getDb(), flat.id, postId, user.id);
+	const { flat, user, membership, postId } = context(event);
+	const db = getDb();
+	const seen = help.find(db, flat.id, postId, user.id);
 	if (!seen) error(404, { message: m.error_not_found() });
-	return { ...seen, timeZone: flat.timeZone };
+	const { post } = seen;
+	const openRequest = post.type === 'request' && post.status === 'open' && !post.hidden;
+	return {
+		...seen,
+		timeZone: flat.timeZone,
+		// Only for the neighbour it was made for, and only while they can still answer.
+		suggestion:
+			openRequest && !seen.isAuthor && !seen.myResponse
+				? help.suggestionFor(db, flat.id, postId, user.id)
+				: null,
+		canSuggest: openRequest && can(membership.role, 'help.suggest')
+	};
 };
 
 export const actions: Actions = {
@@ -68,6 +81,12 @@ export const actions: Actions = {
 		guard: context,
 		run: (c) => help.withdraw(getDb(), c.flat.id, c.postId, c.user.id)
 	}),
+	/** The author of a lost or found post: the thing is back with its owner. */
+	returned: action({
+		name: 'returned',
+		guard: context,
+		run: (c) => help.returned(getDb(), c.flat.id, c.postId, c.user.id)
+	}),
 	extend: action({
 		name: 'extend',
 		guard: context,
@@ -84,5 +103,11 @@ export const actions: Actions = {
 		name: 'block',
 		guard: context,
 		run: (c) => help.blockAuthor(getDb(), c.flat.id, c.postId, c.user.id)
+	}),
+	/** The suggested neighbour puts the suggestion aside; nobody hears of it. */
+	notNow: action({
+		name: 'notNow',
+		guard: context,
+		run: (c) => help.notNow(getDb(), c.flat.id, c.postId, c.user.id)
 	})
 };
