@@ -8,8 +8,10 @@ import { BASE_URL, joinAs, makeFlat } from './helpers';
 // of the board: HTML, JavaScript and CSS, compressed, headers included, at most 50 KB (KiB).
 // The first test keeps the hydrated app's code (what a page with forms loads, and the board
 // when opened from such a page) in view: Svelte, Kit and the language runtime are 31.6 KB of it.
+// It was 53 KB until the board gained notices and lost & found (their words in three
+// languages, 1.3 KB compressed) and the app a dozen pages more in its route table.
 const BUDGET = 50 * 1024;
-const HYDRATED_BUDGET = 53 * 1024;
+const HYDRATED_BUDGET = 55 * 1024;
 
 test('the board as a hydrated page loads no more JavaScript and CSS than its budget', async () => {
 	const bundle = await routeBundle('/f/[flat=flat]');

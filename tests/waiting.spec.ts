@@ -55,9 +55,14 @@ test('a request waits two days; a verbinder suggests a neighbour, who helps', as
 	expect(id, asked.url).toBeTruthy();
 
 	// Not yet waiting after a day; two days and an hour later it is, and the verbinder hears it.
-	expect(tick(new Date(Date.now() + 24 * 3_600_000))).toMatch(/waiting\t0/);
-	expect(tick(new Date(Date.now() + 49 * 3_600_000))).toMatch(/waiting\t1/);
+	// (The clock runs for every flat of the test server, so its counts are not this flat's.)
+	tick(new Date(Date.now() + 24 * 3_600_000));
 	const bram = await page(flat.verbinder.state);
+	await bram.goto(`/f/${flat.slug}/help/waiting`);
+	await expect(bram.getByText('Wie haalt zaterdag brood?')).toHaveCount(0);
+	await bram.goto(`/f/${flat.slug}/notifications`);
+	await expect(bram.getByText('Deze vraag wacht op een buur')).toHaveCount(0);
+	tick(new Date(Date.now() + 49 * 3_600_000));
 	await bram.goto(`/f/${flat.slug}/notifications`);
 	await expect(
 		bram.getByText('Deze vraag wacht op een buur: “Wie haalt zaterdag brood?”')

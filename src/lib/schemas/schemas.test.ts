@@ -52,6 +52,13 @@ describe('join form', () => {
 		expect(result.values).toEqual({ locale: 'nl', name: '', houseNumber: '<b>' });
 	});
 
+	it('lists its messages in the order of the fields, also a check across two fields', () => {
+		// The category is checked against the type after the object is read, so its message
+		// comes last from the schema; the error summary still shows it before the title's.
+		const result = parseForm(postSchema, form({ type: 'request', title: '', when: 'flexible' }));
+		expect(!result.ok && Object.keys(result.errors)).toEqual(['category', 'title']);
+	});
+
 	it('speaks Dutch by default and Arabic when asked', () => {
 		const nl = parseForm(
 			joinSchema,

@@ -22,13 +22,29 @@ export function parseForm<S extends v.GenericSchema>(
 	for (const key of lists) input[key] = form.getAll(key).filter((x) => typeof x === 'string');
 	const result = v.safeParse(schema, input);
 	if (result.success) return { ok: true, data: result.output, values: keep(raw) };
-	const errors: Record<string, string> = {};
+	const found: Record<string, string> = {};
 	for (const issue of result.issues) {
 		const key = issue.path?.[0]?.key;
 		const field = typeof key === 'string' ? key : 'form';
-		errors[field] ??= issue.message;
+		found[field] ??= issue.message;
 	}
+	// In the order of the form's fields (the schema's), not of the checks: a check across two
+	// fields runs last, but its message belongs where its field stands in the error summary.
+	const order = fieldsOf(schema);
+	const at = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+	const errors = Object.fromEntries(
+		Object.entries(found).sort(([a], [b]) => at(a) - at(b))
+	) as Record<string, string>;
 	return { ok: false, values: keep(raw), errors };
+}
+
+/** The field names of an object schema, in order, also when it is wrapped in a pipe. */
+function fieldsOf(schema: v.GenericSchema): string[] {
+	if ('entries' in schema && schema.entries && typeof schema.entries === 'object')
+		return Object.keys(schema.entries);
+	if ('pipe' in schema && Array.isArray(schema.pipe) && schema.pipe[0] !== schema)
+		return fieldsOf(schema.pipe[0] as v.GenericSchema);
+	return [];
 }
 
 /** The values to put back in the form. */
