@@ -8,10 +8,10 @@ import { flatSchema, verbinderSchema } from '$lib/schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
 	// The figures of all flats together: totals only, never one flat's.
-	return { flats: flats.listForAdmin(getDb()), totals: figures.totals(getDb()) };
+	return { flats: flats.listForAdmin(getDb()), totals: await figures.totals(getDb()) };
 };
 
 export const actions: Actions = {

@@ -76,7 +76,13 @@ const publishedAll = prepared((db) =>
 		.select({ activity: activities, timeZone: flats.timeZone })
 		.from(flats)
 		.crossJoin(activities)
-		.where(and(eq(activities.flatId, flats.id), publishedInRange))
+		.where(
+			and(
+				eq(activities.flatId, flats.id),
+				between(flats.id, sql.placeholder('lo'), sql.placeholder('hi')),
+				publishedInRange
+			)
+		)
 		.prepare()
 );
 
@@ -89,6 +95,7 @@ const changesAll = prepared((db) =>
 		.where(
 			and(
 				eq(activities.flatId, flats.id),
+				between(flats.id, sql.placeholder('lo'), sql.placeholder('hi')),
 				publishedInRange,
 				eq(activityChanges.activityId, activities.id),
 				between(activityChanges.occurrence, sql.placeholder('from'), sql.placeholder('to'))
@@ -110,6 +117,7 @@ const comingAll = prepared((db) =>
 		.where(
 			and(
 				eq(activities.flatId, flats.id),
+				between(flats.id, sql.placeholder('lo'), sql.placeholder('hi')),
 				publishedInRange,
 				eq(activityRsvps.activityId, activities.id),
 				between(activityRsvps.occurrence, sql.placeholder('from'), sql.placeholder('to')),
@@ -126,7 +134,7 @@ const comingAll = prepared((db) =>
  * occurrences are read off the rules as the calendar does (a change may move one, cancel it;
  * a pause leaves it out), without working out each one's instants: only today's end matters.
  */
-export function heldEverywhere(db: DB, now: Date) {
+export function heldEverywhere(db: DB, now: Date, flatIds: { lo: number; hi: number }) {
 	const windows = new Map<string, Window>();
 	const windowIn = (timeZone: string) => {
 		let w = windows.get(timeZone);
@@ -139,17 +147,17 @@ export function heldEverywhere(db: DB, now: Date) {
 	const to = addDays(utc.today, 1 + calendar.MOVE_DAYS);
 	const changes = new Map(
 		changesAll(db)
-			.all({ from, to })
+			.all({ from, to, ...flatIds })
 			.map(({ change }) => [key(change.activityId, change.occurrence), change])
 	);
 	const coming = new Map(
 		comingAll(db)
-			.all({ from, to })
+			.all({ from, to, ...flatIds })
 			.map((r) => [key(r.activityId, r.occurrence), r.n])
 	);
 	let held = 0;
 	let attending = 0;
-	for (const { activity: a, timeZone } of publishedAll(db).all({ from, to })) {
+	for (const { activity: a, timeZone } of publishedAll(db).all({ from, to, ...flatIds })) {
 		const w = windowIn(timeZone);
 		for (const date of calendar.recurrence.dates(a, from, to)) {
 			if (a.pausedFrom && date >= a.pausedFrom) continue;
