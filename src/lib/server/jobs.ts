@@ -1,8 +1,6 @@
 import type { DB } from './db';
 import { sweepLimits } from './auth/rate-limit';
-import * as calendar from './calendar';
-import * as help from './help';
-import * as keys from './keys';
+import { round } from './clock';
 import * as privacy from './privacy';
 import * as summary from './summary';
 
@@ -49,21 +47,4 @@ export function startJobs(db: DB): void {
 	// The first round runs just after start, so the server listens without waiting for it.
 	setTimeout(() => void run(), 1000).unref();
 	setInterval(() => void run(), EVERY).unref();
-}
-
-/**
- * One round of the clock at `now`: what each concept does when time passes, with counts of
- * what it did. The operator can run one by hand (`npm run admin -- tick`), at a given instant.
- * The server sends the weekly summaries apart (`summary.drain`, giving way between flats), so
- * its round leaves them out rather than go through every flat again in one go.
- */
-export function round(db: DB, now = new Date(), { summaries = true } = {}): Record<string, number> {
-	return {
-		...help.tick(db, now),
-		...help.waitingTick(db, now),
-		...calendar.tick(db, now),
-		...calendar.closePolls(db, now),
-		keysToReview: keys.remind(db, now),
-		...(summaries ? summary.tick(db, now) : {})
-	};
 }

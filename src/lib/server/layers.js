@@ -33,5 +33,5 @@ export const LAYERS = [
 	// the flat's figures.
 	['account', 'privacy', 'summary', 'figures'],
 	// What runs them: the operator's tools, the clock's jobs, and the routes' support.
-	['admin', 'cli', 'jobs', 'action', 'refusals', 'form', 'cross-site', 'page-script']
+	['admin', 'cli', 'clock', 'jobs', 'action', 'refusals', 'form', 'cross-site', 'page-script']
 ];

@@ -5,7 +5,7 @@ import type { DB } from '../db';
 import { activityPolls, notifications } from '../db/schema';
 import { DomainError } from '../errors';
 import * as members from '../members';
-import { round } from '../jobs';
+import { round } from '../clock';
 import * as calendar from '.';
 import { exportData } from './personal';
 import type { PollInput } from '.';

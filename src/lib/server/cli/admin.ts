@@ -6,7 +6,7 @@ import * as loginCode from '../auth/login-code';
 import * as members from '../members';
 import { cleanName, nameKey, nameSkeleton } from '../members/name';
 import * as adminLog from '../admin/log';
-import { round } from '../jobs';
+import { round } from '../clock';
 
 export const USAGE = `Usage: npm run admin -- <command>
 

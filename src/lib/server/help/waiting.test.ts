@@ -4,7 +4,7 @@ import { flatWithNeighbours, otherFlat, request } from '../../../../tests/unit/f
 import { flats, helpPosts, notifications } from '../db/schema';
 import * as members from '../members';
 import * as moderation from '../moderation';
-import { round } from '../jobs';
+import { round } from '../clock';
 import * as help from '.';
 
 const DAY = 24 * 60 * 60 * 1000;

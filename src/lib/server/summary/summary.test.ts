@@ -18,7 +18,7 @@ import * as help from '../help';
 import * as members from '../members';
 import * as notices from '../notices';
 import * as notify from '../notify';
-import { round } from '../jobs';
+import { round } from '../clock';
 import * as summary from '.';
 
 const at = (iso: string) => new Date(iso);
