@@ -352,7 +352,9 @@ const SECTIONS = [
 	'push',
 	'lighthouse',
 	'crash',
-	'soak'
+	'soak',
+	'summary',
+	'figures'
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -393,4 +395,17 @@ export function requestForm(i: number, title: string): URLSearchParams {
 		onBehalfOf: '',
 		confirmed: 'on'
 	});
+}
+
+/** The median of some runs of `work`, in ms, after one run that warms it up. */
+export function median(runs: number, work: () => unknown): number {
+	work();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t = performance.now();
+		work();
+		times.push(performance.now() - t);
+	}
+	times.sort((a, b) => a - b);
+	return times[Math.floor(runs / 2)]!;
 }

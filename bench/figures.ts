@@ -2,13 +2,20 @@
 // bench:seed`). Times the counts in the process (a flat's page, the admin's totals over every
 // flat), then loads the figures page and its CSV with autocannon beside the framework's floor,
 // served by the same process in the same run, and writes its section of docs/benchmarks.md.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import * as prettier from 'prettier';
 import { openDatabase } from '../src/lib/server/db';
 import * as figures from '../src/lib/server/figures';
-import { benchDir, BENCH_PASSWORD, ensureBuild, machine, readBench, startServer } from './common';
+import {
+	benchDir,
+	BENCH_PASSWORD,
+	ensureBuild,
+	machine,
+	median,
+	readBench,
+	startServer,
+	writeSection
+} from './common';
 import { autocannon } from './autocannon';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -16,22 +23,6 @@ const CONNECTIONS = 10;
 /** Its own port: the other benches' server may be up at the same time. */
 const PORT = 4337;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const DOC = path.resolve(import.meta.dirname, '..', 'docs', 'benchmarks.md');
-const START = '<!-- bench:figures:start -->';
-const END = '<!-- bench:figures:end -->';
-
-/** The median of some runs of `work`, in ms, after one run that warms it up. */
-function median(runs: number, work: () => unknown): number {
-	work();
-	const times: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		const t = performance.now();
-		work();
-		times.push(performance.now() - t);
-	}
-	times.sort((a, b) => a - b);
-	return times[Math.floor(runs / 2)]!;
-}
 
 /** The figures are for verbinders: the seed makes the first two members of each flat one. */
 function verbinderOf(flatId: number): string {
@@ -89,19 +80,6 @@ async function load(name: string, urlPath: string, headers: Record<string, strin
 /** `BENCH_PRINT=1` prints the section instead of writing it: for trying on a small seed. */
 const PRINT = process.env.BENCH_PRINT === '1';
 
-/** Replaces this bench's section of docs/benchmarks.md (added at the end the first time). */
-async function writeSection(markdown: string) {
-	if (PRINT) return void console.log(markdown);
-	mkdirSync(path.dirname(DOC), { recursive: true });
-	let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
-	if (!doc.includes(START)) doc += `\n${START}\n${END}\n`;
-	const start = doc.indexOf(START) + START.length;
-	doc = `${doc.slice(0, start)}\n${markdown.trim()}\n${doc.slice(doc.indexOf(END))}`;
-	const options = (await prettier.resolveConfig(DOC)) ?? {};
-	writeFileSync(DOC, await prettier.format(doc, { ...options, filepath: DOC }));
-	console.log('docs/benchmarks.md: figures updated');
-}
-
 async function main() {
 	const info = readBench();
 	ensureBuild();
@@ -143,23 +121,23 @@ async function main() {
 	}
 	const floor = rows[0]!.reqPerSec;
 	const fmt = (n: number) => (n >= 100 ? Math.round(n).toString() : n.toFixed(1));
-	await writeSection(
-		[
-			'## The flat’s figures',
-			'',
-			machine(info),
-			`- The bench flat \`${info.slug}\` (one of the 400-household flats), as one of its verbinders; ${DURATION} s per row, ${CONNECTIONS} connections, one server process. The floor is \`GET /login\` without a session, in the same run.`,
-			'',
-			'| Page | req/s | p50 ms | p99 ms | errors | vs floor |',
-			'| --- | ---: | ---: | ---: | ---: | ---: |',
-			...rows.map(
-				(r) =>
-					`| ${r.name} | ${fmt(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.reqPerSec / floor).toFixed(2)} |`
-			),
-			'',
-			`The counts alone, in the process: a flat's six months take ${flatMs.toFixed(2)} ms (median of 21). The admin's totals over every flat take ${Math.round(totalsCold)} ms the first time and ${Math.round(totalsWarm)} ms once the pages are in the cache, counted 50 flats at a time with a break between: the longest stretch without a break was ${Math.round(longestBlock)} ms. The admin page works them out at most once an hour per process.`
-		].join('\n')
-	);
+	const section = [
+		'## The flat’s figures',
+		'',
+		machine(info),
+		`- The bench flat \`${info.slug}\` (one of the 400-household flats), as one of its verbinders; ${DURATION} s per row, ${CONNECTIONS} connections, one server process. The floor is \`GET /login\` without a session, in the same run.`,
+		'',
+		'| Page | req/s | p50 ms | p99 ms | errors | vs floor |',
+		'| --- | ---: | ---: | ---: | ---: | ---: |',
+		...rows.map(
+			(r) =>
+				`| ${r.name} | ${fmt(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.reqPerSec / floor).toFixed(2)} |`
+		),
+		'',
+		`The counts alone, in the process: a flat's six months take ${flatMs.toFixed(2)} ms (median of 21). The admin's totals over every flat take ${Math.round(totalsCold)} ms the first time and ${Math.round(totalsWarm)} ms once the pages are in the cache, counted 50 flats at a time with a break between: the longest stretch without a break was ${Math.round(longestBlock)} ms. The admin page works them out at most once an hour per process.`
+	].join('\n');
+	if (PRINT) console.log(section);
+	else await writeSection('figures', section);
 }
 
 await main();

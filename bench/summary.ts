@@ -3,44 +3,15 @@
 // server runs it (giving way between flats) and its longest slice without a break, beside a
 // floor measured in the same run: a plain read of every flat's schedule. At the national scale
 // it writes its section of docs/benchmarks.md; a smaller seed only prints it.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import * as prettier from 'prettier';
 import { openDatabase } from '../src/lib/server/db';
 import * as summary from '../src/lib/server/summary';
-import { benchDir, machine, readBench } from './common';
+import { benchDir, machine, median, readBench, writeSection } from './common';
 
-const DOC = path.resolve(import.meta.dirname, '..', 'docs', 'benchmarks.md');
-const START = '<!-- bench:summary:start -->';
-const END = '<!-- bench:summary:end -->';
 const DAY = 24 * 60 * 60 * 1000;
-
-/** The median of some runs of `work`, in ms, after one run that warms it up. */
-function median(runs: number, work: () => unknown): number {
-	work();
-	const times: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		const t = performance.now();
-		work();
-		times.push(performance.now() - t);
-	}
-	times.sort((a, b) => a - b);
-	return times[Math.floor(runs / 2)]!;
-}
-
-/** Replaces this bench's section of docs/benchmarks.md (added at the end the first time). */
-async function writeSection(markdown: string) {
-	mkdirSync(path.dirname(DOC), { recursive: true });
-	let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
-	if (!doc.includes(START)) doc += `\n${START}\n${END}\n`;
-	const start = doc.indexOf(START) + START.length;
-	doc = `${doc.slice(0, start)}\n${markdown.trim()}\n${doc.slice(doc.indexOf(END))}`;
-	const options = (await prettier.resolveConfig(DOC)) ?? {};
-	writeFileSync(DOC, await prettier.format(doc, { ...options, filepath: DOC }));
-	console.log('docs/benchmarks.md: summary updated');
-}
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 
@@ -114,7 +85,7 @@ ${counts.summaries.toLocaleString('en')} flats had their round, ${counts.summari
 ${machine(info)}
 `;
 		console.log(text);
-		if (info.scale === 1) await writeSection(text);
+		if (info.scale === 1) await writeSection('summary', text);
 		else console.log(`(scale ${info.scale}: docs/benchmarks.md keeps the national numbers only)`);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

@@ -12,27 +12,32 @@ import {
 	text
 } from './fields';
 
+/** What an activity says, also when neighbours first choose its date (a date poll). */
+export const activityWords = {
+	title: v.pipe(
+		text(80),
+		v.minLength(3, () => m.err_title())
+	),
+	description: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.maxLength(1000, () => m.err_too_long({ max: 1000 }))
+	),
+	// Picked from the flat's places; missing only when none was chosen.
+	place: v.pipe(
+		v.optional(text(60), ''),
+		v.nonEmpty(() => m.err_place()),
+		v.regex(noControl, () => m.err_invalid())
+	)
+};
+
 /**
  * An activity or series. Times are wall times in the flat; an activity ends on the day it
  * starts. The date is checked against today in the action.
  */
 export const activitySchema = v.pipe(
 	v.object({
-		title: v.pipe(
-			text(80),
-			v.minLength(3, () => m.err_title())
-		),
-		description: v.pipe(
-			v.optional(v.string(), ''),
-			v.trim(),
-			v.maxLength(1000, () => m.err_too_long({ max: 1000 }))
-		),
-		// Picked from the flat's places; missing only when none was chosen.
-		place: v.pipe(
-			v.optional(text(60), ''),
-			v.nonEmpty(() => m.err_place()),
-			v.regex(noControl, () => m.err_invalid())
-		),
+		...activityWords,
 		startDate: requiredDate,
 		startTime: clock,
 		endTime: clock,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { CLOCK_TIME, isoDate, noControl, rowId, text } from './fields';
+import { CLOCK_TIME, isoDate, rowId } from './fields';
+import { activityWords } from './calendar';
 
 /** A date poll offers at least two dates and at most five. */
 export const POLL_MIN_OPTIONS = 2;
@@ -73,21 +74,7 @@ const rows = Object.fromEntries(
  */
 export const pollSchema = v.pipe(
 	v.object({
-		title: v.pipe(
-			text(80),
-			v.minLength(3, () => m.err_title())
-		),
-		description: v.pipe(
-			v.optional(v.string(), ''),
-			v.trim(),
-			v.maxLength(1000, () => m.err_too_long({ max: 1000 }))
-		),
-		// Picked from the flat's places; missing only when none was chosen.
-		place: v.pipe(
-			v.optional(text(60), ''),
-			v.nonEmpty(() => m.err_place()),
-			v.regex(noControl, () => m.err_invalid())
-		),
+		...activityWords,
 		...rows
 	}),
 	v.rawCheck(({ dataset, addIssue }) => {

@@ -14,6 +14,22 @@ const anyOr = (column: SQLiteColumn, name: string) =>
 const typeIs = () =>
 	sql`(${sql.placeholder('type')} is null or ${helpPosts.type} = ${sql.placeholder('type')} or (${sql.placeholder('type')} = ${LOST_FOUND_FILTER} and ${inArray(helpPosts.type, [...LOST_FOUND_TYPES])}))`;
 
+/** What a post's card shows (the board, the weekly summary): the author's name only for anonymity's rules to apply. */
+export const CARD_COLUMNS = {
+	id: helpPosts.id,
+	type: helpPosts.type,
+	category: helpPosts.category,
+	title: helpPosts.title,
+	when: helpPosts.when,
+	startDate: helpPosts.startDate,
+	endDate: helpPosts.endDate,
+	status: helpPosts.status,
+	anonymous: helpPosts.anonymous,
+	onBehalfOf: helpPosts.onBehalfOf,
+	authorId: helpPosts.authorId,
+	authorName: users.name
+};
+
 /**
  * The board's query in its two shapes (the flat's open posts, or the viewer's own), built
  * once: every visit of the board runs it, and building it cost more than running it.
@@ -21,20 +37,7 @@ const typeIs = () =>
 const boardQuery = (mine: boolean) =>
 	prepared((db) =>
 		db
-			.select({
-				id: helpPosts.id,
-				type: helpPosts.type,
-				category: helpPosts.category,
-				title: helpPosts.title,
-				when: helpPosts.when,
-				startDate: helpPosts.startDate,
-				endDate: helpPosts.endDate,
-				status: helpPosts.status,
-				anonymous: helpPosts.anonymous,
-				onBehalfOf: helpPosts.onBehalfOf,
-				authorId: helpPosts.authorId,
-				authorName: users.name
-			})
+			.select(CARD_COLUMNS)
 			.from(helpPosts)
 			.leftJoin(users, eq(users.id, helpPosts.authorId))
 			.where(

@@ -1,5 +1,5 @@
 export * from './model';
-export { board } from './board';
+export { board, CARD_COLUMNS } from './board';
 export { tick } from './clock';
 export { matches } from './matches';
 export { closeForMember, create, extend, returned, update, withdraw } from './posts';

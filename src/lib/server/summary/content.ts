@@ -4,6 +4,7 @@ import { prepared, type DB } from '../db';
 import { blocks, helpPosts, summaryRounds, users } from '../db/schema';
 import { can } from '../auth/roles';
 import * as calendar from '../calendar';
+import * as help from '../help';
 import * as notices from '../notices';
 import { MAIN_LANGUAGE } from '../notices';
 import { addDays, localDate } from '../time';
@@ -23,20 +24,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Open requests and offers posted in the window, newest first (the board's index). */
 const newPosts = prepared((db) =>
 	db
-		.select({
-			id: helpPosts.id,
-			type: helpPosts.type,
-			category: helpPosts.category,
-			title: helpPosts.title,
-			when: helpPosts.when,
-			startDate: helpPosts.startDate,
-			endDate: helpPosts.endDate,
-			status: helpPosts.status,
-			anonymous: helpPosts.anonymous,
-			onBehalfOf: helpPosts.onBehalfOf,
-			authorId: helpPosts.authorId,
-			authorName: users.name
-		})
+		.select(help.CARD_COLUMNS)
 		.from(helpPosts)
 		.leftJoin(users, eq(users.id, helpPosts.authorId))
 		.where(
